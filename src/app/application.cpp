@@ -1,0 +1,118 @@
+#include "app/application.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "http/authenticator.hpp"
+#include "http/http_metrics.hpp"
+#include "http/middleware/access_log.hpp"
+#include "http/middleware/auth.hpp"
+#include "http/middleware/body_limit.hpp"
+#include "http/middleware/cors.hpp"
+#include "http/middleware/memory_rate_limiter.hpp"
+#include "http/middleware/metrics.hpp"
+#include "http/middleware/rate_limit.hpp"
+#include "http/middleware/request_id.hpp"
+#include "http/server.hpp"
+#include "operations/metrics_registry.hpp"
+#include "operations/operations_routes.hpp"
+#include "operations/process_metrics.hpp"
+#include "storage/migrator.hpp"
+#include "storage/open_database.hpp"
+#include "support/log.hpp"
+
+namespace emporium::app {
+namespace {
+
+void ensure_data_dir(const std::string& path) {
+  std::error_code error;
+  std::filesystem::create_directories(path, error);
+  if (error) throw std::runtime_error("cannot create EMPORIUM_DATA_DIR " + path + ": " + error.message());
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                         std::filesystem::perms::group_exec,
+                               error);
+}
+
+http::ServerOptions server_options(const Config& config, storage::Backend backend) {
+  http::ServerOptions options;
+  options.host = config.host;
+  options.port = config.port;
+  options.io_threads = config.threads;
+  options.cpu_threads = config.threads;
+  options.blocking_threads = config.database_pool_size;
+  options.embedded_database = backend == storage::Backend::Sqlite;
+  options.max_connections = config.max_connections;
+  options.default_body_limit = config.max_body_bytes;
+  options.header_timeout = config.header_timeout;
+  options.idle_timeout = config.idle_timeout;
+  options.shutdown_grace = config.shutdown_grace;
+  return options;
+}
+
+// The middleware chain, in the order the foundation issue fixes: request id, access log, metrics,
+// CORS and security headers, body limits, rate limit, authentication; the router's handler ends it.
+void build_pipeline(http::Pipeline& pipeline, const Config& config, IdGenerator& ids, http::HttpMetrics& metrics,
+                    http::RateLimiter& limiter, http::Authenticator& authenticator) {
+  pipeline.use(std::make_unique<http::RequestIdMiddleware>(ids));
+  pipeline.use(std::make_unique<http::AccessLogMiddleware>());
+  pipeline.use(std::make_unique<http::MetricsMiddleware>(metrics));
+  pipeline.use(std::make_unique<http::CorsMiddleware>(http::CorsPolicy{config.cors_origins}));
+  pipeline.use(std::make_unique<http::BodyLimitMiddleware>());
+  pipeline.use(std::make_unique<http::RateLimitMiddleware>(
+      limiter, authenticator,
+      http::RateLimits{.anonymous_per_minute = config.rate_limit_anonymous,
+                       .authenticated_per_minute = config.rate_limit_authenticated}));
+  pipeline.use(std::make_unique<http::AuthMiddleware>(authenticator));
+}
+
+}  // namespace
+
+Application::Application(Config config) : config_(std::move(config)) {}
+Application::~Application() = default;
+
+storage::Database& Application::database() {
+  if (!database_) throw std::logic_error("database used before open_and_migrate()");
+  return *database_;
+}
+
+void Application::open_and_migrate() {
+  ensure_data_dir(config_.data_dir);
+  database_ = storage::open_database({.url = config_.database_url,
+                                      .pool_size = config_.database_pool_size,
+                                      .pool_timeout = config_.database_pool_timeout,
+                                      .statement_timeout = config_.database_statement_timeout});
+  storage::Migrator migrator(*database_, storage::migrations_for(database_->backend()), clock_);
+  migrator.migrate();
+}
+
+int Application::serve() {
+  if (!config_.redis_url.empty())
+    log::warn("EMPORIUM_REDIS_URL is set but this version keeps cache and rate limits in process");
+  auto& database = this->database();
+
+  operations::MetricsRegistry registry;
+  http::Router router;
+  operations::register_operations_routes(router, database, registry, {.metrics_token = config_.metrics_token});
+
+  http::HttpMetrics http_metrics(router);
+  http::NoAccountsAuthenticator authenticator;
+  http::MemoryRateLimiter limiter(clock_, std::chrono::seconds(60));
+  http::Pipeline pipeline;
+  build_pipeline(pipeline, config_, ids_, http_metrics, limiter, authenticator);
+
+  http::Server server(server_options(config_, database.backend()), router, pipeline);
+  operations::ProcessMetrics process_metrics;
+  registry.add(http_metrics);
+  registry.add(server.metrics());
+  registry.add(database.metrics());
+  registry.add(process_metrics);
+
+  server.listen();
+  log::info("serving", {{"database", storage::to_string(database.backend())},
+                        {"threads", static_cast<std::int64_t>(config_.threads)},
+                        {"routes", static_cast<std::int64_t>(router.routes().size())}});
+  server.run();
+  return 0;
+}
+
+}  // namespace emporium::app

@@ -1,0 +1,131 @@
+#include "app/cli.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/application.hpp"
+#include "app/config.hpp"
+#include "app/demo_seed.hpp"
+#include "support/log.hpp"
+
+namespace emporium::app {
+namespace po = boost::program_options;
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: emporium <command> [options]\n"
+    "\n"
+    "Emporium, a headless e-commerce REST API.\n"
+    "\n"
+    "Commands:\n"
+    "  serve     Apply pending migrations and serve HTTP until SIGTERM/SIGINT\n"
+    "  migrate   Apply pending database migrations and exit\n"
+    "  seed      Load data: --demo (once per database)\n"
+    "\n"
+    "Configuration comes from EMPORIUM_* environment variables (see README.md).\n"
+    "Run 'emporium <command> --help' for a command's options.\n";
+
+struct Command {
+  std::string name;
+  std::string summary;
+  po::options_description options;
+};
+
+bool wants_help(const po::variables_map& values) { return values.count("help") > 0; }
+
+po::variables_map parse(const Command& command, const std::vector<std::string>& arguments) {
+  po::variables_map values;
+  po::store(po::command_line_parser(arguments).options(command.options).run(), values);
+  po::notify(values);
+  return values;
+}
+
+void print_help(const Command& command) {
+  std::cout << "Usage: emporium " << command.name << " [options]\n\n" << command.summary << "\n\n" << command.options;
+}
+
+int serve(const std::vector<std::string>& arguments) {
+  Command command{"serve", "Applies pending migrations, then serves HTTP on EMPORIUM_HOST:EMPORIUM_PORT.", {}};
+  command.options.add_options()("help,h", "show this help");
+  if (wants_help(parse(command, arguments))) return print_help(command), 0;
+  const auto config = load_config(process_environment());
+  log::configure(config.log_level, config.log_format);
+  Application application(config);
+  application.open_and_migrate();
+  return application.serve();
+}
+
+int migrate(const std::vector<std::string>& arguments) {
+  Command command{"migrate", "Applies pending database migrations and exits.", {}};
+  command.options.add_options()("help,h", "show this help");
+  if (wants_help(parse(command, arguments))) return print_help(command), 0;
+  const auto config = load_config(process_environment());
+  log::configure(config.log_level, config.log_format);
+  Application application(config);
+  application.open_and_migrate();
+  return 0;
+}
+
+int seed(const std::vector<std::string>& arguments) {
+  Command command{"seed", "Loads data into the database (migrating it first).", {}};
+  command.options.add_options()("help,h", "show this help")(
+      "demo", "load the demo store once; a second run changes nothing");
+  const auto values = parse(command, arguments);
+  if (wants_help(values)) return print_help(command), 0;
+  if (!values.count("demo")) {
+    std::cerr << "emporium seed: say what to load (--demo)\n";
+    return 2;
+  }
+  const auto config = load_config(process_environment());
+  log::configure(config.log_level, config.log_format);
+  Application application(config);
+  application.open_and_migrate();
+  const bool seeded = seed_demo(application.database(), application.clock(), application.ids());
+  std::cout << (seeded ? "Demo data loaded.\n" : "Demo data was already loaded; nothing changed.\n");
+  return 0;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  const std::vector<std::string> all(argv + 1, argv + argc);
+  if (all.empty() || all[0] == "--help" || all[0] == "-h" || all[0] == "help") {
+    std::cout << kUsage;
+    return all.empty() ? 2 : 0;
+  }
+  if (all[0] == "--version") {
+    std::cout << "emporium 0.1.0\n";
+    return 0;
+  }
+  const std::vector<std::string> rest(all.begin() + 1, all.end());
+  int status = 2;
+  try {
+    if (all[0] == "serve") {
+      status = serve(rest);
+    } else if (all[0] == "migrate") {
+      status = migrate(rest);
+    } else if (all[0] == "seed") {
+      status = seed(rest);
+    } else {
+      std::cerr << "emporium: unknown command '" << all[0] << "'\n\n" << kUsage;
+    }
+  } catch (const po::error& e) {
+    std::cerr << "emporium " << all[0] << ": " << e.what() << "\n";
+    status = 2;
+  } catch (const ConfigError& e) {
+    std::cerr << "emporium: bad configuration: " << e.what() << "\n";
+    status = 78;  // EX_CONFIG
+  } catch (const std::exception& e) {
+    log::error("fatal", {{"error", e.what()}});
+    log::shutdown();
+    std::cerr << "emporium: " << e.what() << "\n";
+    return 1;
+  }
+  log::shutdown();
+  return status;
+}
+
+}  // namespace emporium::app

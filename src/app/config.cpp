@@ -1,0 +1,123 @@
+#include "app/config.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <thread>
+
+#include "support/strings.hpp"
+
+namespace emporium::app {
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(const Environment& environment) : environment_(environment) {}
+
+  std::optional<std::string> text(const char* name) const {
+    auto value = environment_(name);
+    if (value && trim(*value).empty()) return std::nullopt;
+    return value;
+  }
+
+  template <class Int>
+  void integer(const char* name, Int& out, std::int64_t min, std::int64_t max) const {
+    const auto value = text(name);
+    if (!value) return;
+    std::int64_t number = 0;
+    const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), number);
+    if (error != std::errc() || end != value->data() + value->size() || number < min || number > max) {
+      throw ConfigError(std::string(name) + " must be an integer from " + std::to_string(min) + " to " +
+                        std::to_string(max) + ", got \"" + *value + "\"");
+    }
+    out = static_cast<Int>(number);
+  }
+
+  void millis(const char* name, std::chrono::milliseconds& out, std::int64_t min, std::int64_t max) const {
+    std::int64_t value = out.count();
+    integer(name, value, min, max);
+    out = std::chrono::milliseconds(value);
+  }
+
+ private:
+  const Environment& environment_;
+};
+
+log::Level parse_level(const std::string& text) {
+  const auto lower = to_lower_ascii(text);
+  if (lower == "debug") return log::Level::Debug;
+  if (lower == "info") return log::Level::Info;
+  if (lower == "warn" || lower == "warning") return log::Level::Warn;
+  if (lower == "error") return log::Level::Error;
+  throw ConfigError("EMPORIUM_LOG_LEVEL must be debug, info, warn or error, got \"" + text + "\"");
+}
+
+log::Format parse_format(const std::string& text) {
+  const auto lower = to_lower_ascii(text);
+  if (lower == "json") return log::Format::Json;
+  if (lower == "text") return log::Format::Text;
+  throw ConfigError("EMPORIUM_LOG_FORMAT must be json or text, got \"" + text + "\"");
+}
+
+std::vector<std::string> parse_origins(const std::string& text) {
+  std::vector<std::string> origins;
+  for (const auto origin : split_list(text, ',')) {
+    const bool plausible = origin == "*" || origin.starts_with("http://") || origin.starts_with("https://");
+    if (!plausible || (origin != "*" && origin.back() == '/'))
+      throw ConfigError("EMPORIUM_CORS_ORIGINS entries must be origins like https://shop.example (no path) or *");
+    origins.emplace_back(origin);
+  }
+  return origins;
+}
+
+void read_server(const Reader& env, Config& config) {
+  if (auto host = env.text("EMPORIUM_HOST")) config.host = *host;
+  env.integer("EMPORIUM_PORT", config.port, 0, 65535);
+  config.threads = std::max(1u, std::thread::hardware_concurrency());
+  env.integer("EMPORIUM_THREADS", config.threads, 1, 256);
+  env.integer("EMPORIUM_MAX_CONNECTIONS", config.max_connections, 1, 1'000'000);
+  env.integer("EMPORIUM_MAX_BODY_BYTES", config.max_body_bytes, 1024, 64 * 1024 * 1024);
+  env.millis("EMPORIUM_HEADER_TIMEOUT_MS", config.header_timeout, 100, 600'000);
+  env.millis("EMPORIUM_IDLE_TIMEOUT_MS", config.idle_timeout, 100, 3'600'000);
+  env.millis("EMPORIUM_SHUTDOWN_GRACE_MS", config.shutdown_grace, 0, 600'000);
+  if (auto origins = env.text("EMPORIUM_CORS_ORIGINS")) config.cors_origins = parse_origins(*origins);
+  env.integer("EMPORIUM_RATE_LIMIT_ANON", config.rate_limit_anonymous, 1, 100'000'000);
+  env.integer("EMPORIUM_RATE_LIMIT_USER", config.rate_limit_authenticated, 1, 100'000'000);
+  if (auto token = env.text("EMPORIUM_METRICS_TOKEN")) config.metrics_token = *token;
+}
+
+void read_storage(const Reader& env, Config& config) {
+  if (auto dir = env.text("EMPORIUM_DATA_DIR")) config.data_dir = *dir;
+  config.database_url = env.text("EMPORIUM_DATABASE_URL").value_or("sqlite://" + config.data_dir + "/emporium.db");
+  const auto& url = config.database_url;
+  if (!url.starts_with("sqlite://") && !url.starts_with("postgres://") && !url.starts_with("postgresql://"))
+    throw ConfigError("EMPORIUM_DATABASE_URL must start with sqlite:// or postgres://");
+  if (auto redis = env.text("EMPORIUM_REDIS_URL")) {
+    if (!redis->starts_with("redis://")) throw ConfigError("EMPORIUM_REDIS_URL must start with redis://");
+    config.redis_url = *redis;
+  }
+  env.integer("EMPORIUM_DATABASE_POOL_SIZE", config.database_pool_size, 1, 1000);
+  env.millis("EMPORIUM_DATABASE_POOL_TIMEOUT_MS", config.database_pool_timeout, 10, 60'000);
+  env.millis("EMPORIUM_DATABASE_STATEMENT_TIMEOUT_MS", config.database_statement_timeout, 10, 600'000);
+}
+
+}  // namespace
+
+Environment process_environment() {
+  return [](const char* name) -> std::optional<std::string> {
+    const char* value = std::getenv(name);
+    if (!value) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+Config load_config(const Environment& environment) {
+  const Reader env(environment);
+  Config config;
+  read_server(env, config);
+  read_storage(env, config);
+  if (auto level = env.text("EMPORIUM_LOG_LEVEL")) config.log_level = parse_level(*level);
+  if (auto format = env.text("EMPORIUM_LOG_FORMAT")) config.log_format = parse_format(*format);
+  return config;
+}
+
+}  // namespace emporium::app

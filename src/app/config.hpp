@@ -1,0 +1,50 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "support/log.hpp"
+
+namespace emporium::app {
+
+// Everything the server reads from its environment, with the defaults documented in the README.
+struct Config {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  std::string data_dir = "./data";
+  std::string database_url;  // default: sqlite://<data_dir>/emporium.db
+  std::string redis_url;     // empty: in-process cache and rate limits
+  std::size_t threads = 0;   // I/O threads; default: the number of cores
+  log::Level log_level = log::Level::Info;
+  log::Format log_format = log::Format::Json;
+  std::vector<std::string> cors_origins;
+  std::int64_t rate_limit_anonymous = 300;      // requests per minute per IP
+  std::int64_t rate_limit_authenticated = 1200;  // requests per minute per user or API key
+  std::size_t max_connections = 10'000;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds idle_timeout{60'000};
+  std::chrono::milliseconds shutdown_grace{30'000};
+  std::size_t database_pool_size = 16;
+  std::chrono::milliseconds database_pool_timeout{2000};
+  std::chrono::milliseconds database_statement_timeout{5000};
+  std::string metrics_token;
+};
+
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+using Environment = std::function<std::optional<std::string>(const char* name)>;
+Environment process_environment();
+
+// Reads and validates the configuration; throws ConfigError naming the variable and what is wrong.
+Config load_config(const Environment& environment);
+
+}  // namespace emporium::app

@@ -1,0 +1,184 @@
+// One client connection: read a request, run it through the pipeline, write the answer, repeat.
+#include "http/problem_response.hpp"
+#include "http/route.hpp"
+#include "http/server_impl.hpp"
+#include "support/log.hpp"
+#include "support/random.hpp"
+#include "support/strings.hpp"
+
+namespace emporium::http {
+namespace {
+
+// Runs `work` on `pool` and resumes the awaiting coroutine on its own executor with the result.
+template <class Work>
+asio::awaitable<Response> run_on(asio::thread_pool& pool, Work work) {
+  return asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
+      [&pool, work = std::move(work)](auto handler) mutable {
+        asio::post(pool, [work = std::move(work), handler = std::move(handler)]() mutable {
+          Response response = work();
+          auto executor = asio::get_associated_executor(handler);
+          asio::dispatch(executor, [handler = std::move(handler), response = std::move(response)]() mutable {
+            std::move(handler)(std::move(response));
+          });
+        });
+      },
+      asio::use_awaitable);
+}
+
+// Registers a connection for shutdown and unregisters it when the session ends.
+class ConnectionRegistration {
+ public:
+  ConnectionRegistration(Server::Impl& server, asio::any_io_executor executor, beast::tcp_stream& stream)
+      : server_(server), state_(std::make_shared<ConnectionState>()) {
+    state_->stream = &stream;
+    ++server_.stats.open;
+    const std::lock_guard lock(server_.connections_mutex);
+    position_ = server_.connections.emplace(server_.connections.end(), std::move(executor), state_);
+  }
+  ~ConnectionRegistration() {
+    state_->stream = nullptr;
+    {
+      const std::lock_guard lock(server_.connections_mutex);
+      server_.connections.erase(position_);
+    }
+    if (--server_.stats.open == 0 && server_.stopping) {
+      asio::post(server_.io, [&server = server_] { server.grace_timer.cancel(); });
+    }
+  }
+  ConnectionState& state() { return *state_; }
+
+ private:
+  Server::Impl& server_;
+  std::shared_ptr<ConnectionState> state_;
+  decltype(Server::Impl::connections)::iterator position_;
+};
+
+std::string early_request_id() { return "req_" + random_token(12); }
+
+void log_refused(std::string_view what, const std::string& client, const boost::system::error_code& error) {
+  log::warn(what, {{"client", client}, {"error", error.message()}});
+}
+
+// Writes an answer after which the connection closes (the request could not be read whole).
+asio::awaitable<void> write_final(beast::tcp_stream& stream, std::chrono::milliseconds timeout, WireResponse wire) {
+  stream.expires_after(timeout);
+  co_await bhttp::async_write(stream, wire, asio::as_tuple(asio::use_awaitable));
+}
+
+bool wants_continue(const WireRequest& header) {
+  const auto expect = header[bhttp::field::expect];
+  return iequals(std::string_view(expect.data(), expect.size()), "100-continue");
+}
+
+}  // namespace
+
+asio::awaitable<Response> Server::Impl::execute(Request& request) {
+  const auto execution = request.route ? request.route->execution : Execution::Inline;
+  const bool inline_call = execution == Execution::Inline || (execution == Execution::Database && options.embedded_database);
+  if (inline_call) co_return pipeline.handle(request);
+  auto& pool = execution == Execution::Cpu ? cpu_pool : blocking_pool;
+  co_return co_await run_on(pool, [this, &request] { return pipeline.handle(request); });
+}
+
+asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
+  boost::system::error_code error;
+  socket.set_option(tcp::no_delay(true), error);
+  const auto remote = socket.remote_endpoint(error);
+  const std::string client_ip = error ? std::string("unknown") : remote.address().to_string();
+  auto executor = socket.get_executor();
+  beast::tcp_stream stream(std::move(socket));
+  ConnectionRegistration registration(*this, executor, stream);
+  beast::flat_buffer buffer;
+
+  for (;;) {
+    // Wait for the first byte of the next request under the idle timeout; shutdown may close us here.
+    if (buffer.size() == 0) {
+      registration.state().idle = true;
+      if (stopping) break;
+      stream.expires_after(options.idle_timeout);
+      auto [read_error, bytes] =
+          co_await stream.async_read_some(buffer.prepare(8192), asio::as_tuple(asio::use_awaitable));
+      if (read_error) break;  // closed by the client, idle timeout, or shutdown
+      buffer.commit(bytes);
+    }
+    registration.state().idle = false;
+
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    parser.eager(false);
+    stream.expires_after(options.header_timeout);
+    auto [header_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    if (header_error) {
+      if (header_error == bhttp::error::end_of_stream) break;
+      const auto id = early_request_id();
+      if (header_error == beast::error::timeout) {
+        log_refused("request header timeout", client_ip, header_error);
+        co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), id, 11));
+      } else if (header_error == bhttp::error::header_limit) {
+        log_refused("request header too large", client_ip, header_error);
+        co_await write_final(stream, options.write_timeout, problem_to_wire(problems::header_too_large(options.max_header_bytes), id, 11));
+      } else if (header_error != asio::error::operation_aborted && header_error != asio::error::connection_reset) {
+        log_refused("malformed request", client_ip, header_error);
+        co_await write_final(stream, options.write_timeout, problem_to_wire(problems::bad_request("The request is not valid HTTP/1.1."), id, 11));
+      }
+      break;
+    }
+
+    auto& wire = parser.get();
+    const unsigned version = wire.version();
+    Request request;
+    request.client_ip = client_ip;
+    std::vector<std::string> segments;
+    if (!read_request_line(wire, request, segments)) {
+      log::warn("malformed request target", {{"client", client_ip}});
+      co_await write_final(stream, options.write_timeout, problem_to_wire(problems::bad_request("The request target is malformed."),
+                                               early_request_id(), version));
+      break;
+    }
+    auto match = router.match(request.method, segments);
+    request.route = match.route;
+    request.path_params = std::move(match.params);
+    request.allowed_methods = std::move(match.allow);
+    request.body_limit = request.route && request.route->max_body_bytes ? request.route->max_body_bytes
+                                                                        : options.default_body_limit;
+
+    const auto declared = parser.content_length();
+    if (declared && *declared > request.body_limit) {
+      request.body_too_large = true;
+    } else if (!parser.is_done()) {
+      if (wants_continue(wire)) {
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
+        stream.expires_after(options.write_timeout);
+        co_await bhttp::async_write(stream, go_on, asio::as_tuple(asio::use_awaitable));
+      }
+      parser.body_limit(request.body_limit);
+      stream.expires_after(options.body_timeout);
+      auto [body_error, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      if (body_error == bhttp::error::body_limit) {
+        request.body_too_large = true;
+      } else if (body_error) {
+        log_refused("request body not received", client_ip, body_error);
+        if (body_error == beast::error::timeout)
+          co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), early_request_id(), version));
+        break;
+      }
+    }
+    if (!request.body_too_large) request.body = std::move(wire.body());
+    read_headers(wire, request);
+    request.started = std::chrono::steady_clock::now();
+
+    ++stats.in_flight;
+    Response response = co_await execute(request);
+    --stats.in_flight;
+
+    const bool keep_alive = wire.keep_alive() && !response.close_connection && !request.body_too_large && !stopping;
+    auto answer = to_wire(std::move(response), request, version, keep_alive);
+    stream.expires_after(options.write_timeout);
+    auto [write_error, written] = co_await bhttp::async_write(stream, answer, asio::as_tuple(asio::use_awaitable));
+    if (write_error || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, error);
+  stream.close();
+}
+
+}  // namespace emporium::http

@@ -1,0 +1,19 @@
+#include "http/middleware/auth.hpp"
+
+#include "http/problem_response.hpp"
+#include "http/route.hpp"
+
+namespace emporium::http {
+
+Response AuthMiddleware::handle(Request& request, const Next& next) {
+  if (!request.route) return next(request);  // 404/405/OPTIONS: nothing to protect
+  const auto& identity = identify(request, authenticator_);
+  if (!identity) return problem_response(identity.error(), request.request_id);
+  const auto& access = request.route->access;
+  if (access.kind == Access::Kind::Public) return next(request);
+  if (!identity->has_value()) return problem_response(problems::unauthorized(), request.request_id);
+  if (!access.allows((*identity)->role)) return problem_response(problems::forbidden(), request.request_id);
+  return next(request);
+}
+
+}  // namespace emporium::http

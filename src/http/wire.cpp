@@ -1,0 +1,67 @@
+#include <boost/url/parse.hpp>
+
+#include <ctime>
+
+#include "http/problem_response.hpp"
+#include "http/server_impl.hpp"
+
+namespace emporium::http {
+namespace {
+// "Fri, 27 Nov 2026 10:00:00 GMT", recomputed at most once a second per thread.
+const std::string& http_date() {
+  thread_local std::time_t cached_second = 0;
+  thread_local std::string cached;
+  const auto now = std::time(nullptr);
+  if (now != cached_second) {
+    std::tm parts{};
+    gmtime_r(&now, &parts);
+    char text[64];
+    const auto size = std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &parts);
+    cached.assign(text, size);
+    cached_second = now;
+  }
+  return cached;
+}
+}  // namespace
+
+bool read_request_line(const WireRequest& wire, Request& request, std::vector<std::string>& segments) {
+  request.method_text = std::string_view(wire.method_string().data(), wire.method_string().size());
+  request.method = method_from_string(request.method_text);
+  request.target = std::string_view(wire.target().data(), wire.target().size());
+  auto parsed = boost::urls::parse_origin_form(request.target);
+  if (!parsed) return false;
+  request.path = parsed->path();
+  if (parsed->has_query()) request.raw_query = parsed->encoded_query();
+  segments.clear();
+  for (auto segment : parsed->segments()) segments.push_back(std::move(segment));
+  return true;
+}
+
+void read_headers(const WireRequest& wire, Request& request) {
+  request.headers.clear();
+  request.headers.reserve(16);
+  for (const auto& field : wire) {
+    request.headers.push_back({std::string_view(field.name_string().data(), field.name_string().size()),
+                               std::string_view(field.value().data(), field.value().size())});
+  }
+}
+
+WireResponse to_wire(Response&& response, const Request& request, unsigned version, bool keep_alive) {
+  WireResponse wire{static_cast<bhttp::status>(response.status), version};
+  for (auto& [name, value] : response.headers) wire.insert(name, value);
+  wire.set(bhttp::field::date, http_date());
+  wire.keep_alive(keep_alive);
+  const bool bodiless = response.status == 204 || response.status == 304 || response.status < 200;
+  if (bodiless) return wire;
+  const auto size = response.body.size();
+  if (request.method != Method::Head) wire.body() = std::move(response.body);
+  wire.content_length(size);
+  return wire;
+}
+
+WireResponse problem_to_wire(const Problem& problem, std::string_view request_id, unsigned version) {
+  Request none;
+  return to_wire(problem_response(problem, request_id), none, version, false);
+}
+
+}  // namespace emporium::http

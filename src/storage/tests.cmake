@@ -1,0 +1,5 @@
+# The storage contract, run on SQLite and PostgreSQL alike (PostgreSQL from EMPORIUM_TEST_POSTGRES_URL,
+# which scripts/with-services provides). Included from src/CMakeLists.txt, so paths are relative to src/.
+emporium_unit_tests(emporium_storage_tests
+  SOURCES storage/storage_contract_test.cpp
+  LIBS emporium_storage)

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace emporium {
+
+// Cryptographically secure randomness (libsodium). Safe from any thread.
+void fill_random(void* buffer, std::size_t size);
+std::uint64_t random_u64();
+// `bytes` random bytes as unpadded base64url text: for tokens, secrets and keys.
+std::string random_token(std::size_t bytes);
+
+}  // namespace emporium
