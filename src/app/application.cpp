@@ -15,7 +15,7 @@
 #include "http/middleware/request_id.hpp"
 #include "http/server.hpp"
 #include "operations/metrics_registry.hpp"
-#include "operations/operations_routes.hpp"
+#include "app/routes.hpp"
 #include "operations/process_metrics.hpp"
 #include "storage/migrator.hpp"
 #include "storage/open_database.hpp"
@@ -92,7 +92,8 @@ int Application::serve() {
 
   operations::MetricsRegistry registry;
   http::Router router;
-  operations::register_operations_routes(router, database, registry, {.metrics_token = config_.metrics_token});
+  RouteDependencies dependencies{.database = database, .metrics = registry, .metrics_token = config_.metrics_token};
+  register_all_routes(router, dependencies);
 
   http::HttpMetrics http_metrics(router);
   http::NoAccountsAuthenticator authenticator;

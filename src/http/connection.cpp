@@ -41,9 +41,7 @@ class ConnectionRegistration {
       const std::lock_guard lock(server_.connections_mutex);
       server_.connections.erase(position_);
     }
-    if (--server_.stats.open == 0 && server_.stopping) {
-      asio::post(server_.io, [&server = server_] { server.grace_timer.cancel(); });
-    }
+    --server_.stats.open;
   }
   ConnectionState& state() { return *state_; }
 

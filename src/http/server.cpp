@@ -132,12 +132,21 @@ void Server::Impl::begin_shutdown() {
   acceptor.close(ignored);
   signals.cancel(ignored);
   close_idle_connections(false);
-  grace_timer.expires_after(options.shutdown_grace);
-  grace_timer.async_wait([this](const boost::system::error_code& error) {
-    if (error) return;
-    log::warn("shutdown grace period over: closing remaining connections");
+  asio::co_spawn(io, drain(), log_failure);
+}
+
+// Waits for in-flight requests to finish (their connections close after answering), then closes whatever
+// is still open once the grace period is over. Polling keeps this free of races with closing connections.
+asio::awaitable<void> Server::Impl::drain() {
+  const auto deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
+  while (stats.open.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    grace_timer.expires_after(std::chrono::milliseconds(20));
+    co_await grace_timer.async_wait(asio::as_tuple(asio::use_awaitable));
+  }
+  if (stats.open.load() > 0) {
+    log::warn("shutdown grace period over: closing remaining connections", {{"open", stats.open.load()}});
     close_idle_connections(true);
-  });
+  }
 }
 
 void Server::Impl::close_idle_connections(bool all) {

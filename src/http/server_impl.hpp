@@ -45,6 +45,7 @@ struct Server::Impl {
   asio::awaitable<void> refuse(tcp::socket socket);
   asio::awaitable<Response> execute(Request& request);
   void begin_shutdown();
+  asio::awaitable<void> drain();
   void close_idle_connections(bool all);
 
   ServerOptions options;

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <fmt/format.h>
+#include <poll.h>
 
 #include <algorithm>
 #include <array>
@@ -31,6 +32,7 @@ constexpr Oid kInferType = 0;  // the server infers the type from how the parame
 
 constexpr std::size_t kStatementCacheSize = 512;
 constexpr std::size_t kSqlExcerpt = 200;
+constexpr int kMaxIdleReads = 8;
 constexpr const char* kApplicationName = "emporium";
 
 constexpr std::string_view kBegin = "BEGIN";
@@ -371,11 +373,10 @@ class PostgresConnection final : public BackendConnection {
   void set_up_session() { exec(fmt::format(kSessionSetup, statement_timeout_.count())); }
 
   // A server restart closes idle connections, and libpq notices only when it next reads. Reading what is
-  // pending now (libpq never blocks here) finds out before a statement is sent, so that outside a
-  // transaction a fresh session runs it instead of the request failing.
+  // pending now finds out before a statement is sent, so that outside a transaction a fresh session runs
+  // it instead of the request failing.
   void reconnect_if_dropped() {
-    if (PQtransactionStatus(conn_.get()) != PQTRANS_IDLE) return;
-    if (PQconsumeInput(conn_.get()) == 1 && PQstatus(conn_.get()) == CONNECTION_OK) return;
+    if (PQtransactionStatus(conn_.get()) != PQTRANS_IDLE || !closed_by_server()) return;
     log::info("reconnecting to PostgreSQL", {{"reason", trimmed(PQerrorMessage(conn_.get()))}});
     statements_.clear();
     PQreset(conn_.get());
@@ -384,6 +385,18 @@ class PostgresConnection final : public BackendConnection {
       throw DatabaseUnavailable("cannot reconnect to PostgreSQL: " + trimmed(PQerrorMessage(conn_.get())));
     }
     set_up_session();
+  }
+
+  // An idle session expects nothing from the server, so anything readable is looked at: a server shutting
+  // down first sends why (a FATAL error, taken as a notice here), then closes, which a further read sees.
+  bool closed_by_server() {
+    for (int reads = 0; reads < kMaxIdleReads; ++reads) {
+      pollfd socket{.fd = PQsocket(conn_.get()), .events = POLLIN, .revents = 0};
+      if (poll(&socket, 1, 0) <= 0) return false;
+      if (PQconsumeInput(conn_.get()) == 0 || PQstatus(conn_.get()) != CONNECTION_OK) return true;
+      PQisBusy(conn_.get());  // parses what arrived
+    }
+    return false;
   }
 
   ResultPtr run(std::string_view sql, std::span<const Param> params) {

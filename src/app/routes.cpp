@@ -1,0 +1,12 @@
+#include "app/routes.hpp"
+
+#include "operations/operations_routes.hpp"
+
+namespace emporium::app {
+
+void register_all_routes(http::Router& router, RouteDependencies& dependencies) {
+  operations::register_operations_routes(router, dependencies.database, dependencies.metrics,
+                                         {.metrics_token = dependencies.metrics_token});
+}
+
+}  // namespace emporium::app

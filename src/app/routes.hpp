@@ -1,0 +1,20 @@
+#pragma once
+
+#include "http/router.hpp"
+#include "operations/metrics_registry.hpp"
+#include "storage/database.hpp"
+
+namespace emporium::app {
+
+// What the route handlers are built from. Grows as domains land.
+struct RouteDependencies {
+  storage::Database& database;
+  const operations::MetricsRegistry& metrics;
+  std::string metrics_token;
+};
+
+// Every route of the server, registered explicitly in one place. Tests build the same table (the OpenAPI
+// coverage test and the role table test) so that a route cannot exist without a spec and a rule.
+void register_all_routes(http::Router& router, RouteDependencies& dependencies);
+
+}  // namespace emporium::app
