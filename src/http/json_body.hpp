@@ -20,7 +20,7 @@ struct StringRule {
   std::size_t min_length = 0;     // in characters (code points), after trimming
   std::size_t max_length = 1000;
   bool trim = true;
-  std::vector<std::string_view> one_of;  // when not empty, the only accepted values
+  std::vector<std::string_view> one_of = {};  // when not empty, the only accepted values
 };
 
 struct IntRule {

@@ -2,7 +2,6 @@
 
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse_query.hpp>
-#include <boost/url/params_view.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -14,8 +13,10 @@ std::optional<QueryParams> QueryParams::parse(std::string_view raw_query) {
   if (raw_query.empty()) return result;
   auto parsed = boost::urls::parse_query(raw_query);
   if (!parsed) return std::nullopt;
-  const boost::urls::params_view params(*parsed, boost::urls::encoding_opts(true, false, false));
-  for (const auto& param : params) result.params_.emplace_back(param.key, param.value);
+  const boost::urls::encoding_opts plus_is_space(true, false, false);
+  for (const auto& param : *parsed) {
+    result.params_.emplace_back(param.key.decode(plus_is_space), param.value.decode(plus_is_space));
+  }
   return result;
 }
 
