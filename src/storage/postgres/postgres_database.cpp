@@ -148,6 +148,14 @@ Oid type_of(const Param& param) {
   return kInferType;
 }
 
+// Types are fixed when a statement is prepared, so the same text bound with other types is another statement.
+std::string cache_key(std::string_view sql, std::span<const Param> params) {
+  std::string key(sql);
+  key.push_back('\0');
+  for (const auto& param : params) key.push_back(static_cast<char>('0' + param.index()));
+  return key;
+}
+
 // The parameter arrays libpq wants: text format for everything but bytea, which goes as raw bytes.
 class BoundParams {
  public:
@@ -232,7 +240,9 @@ std::string decode_bytea(std::string_view hex) {
   };
   std::string bytes;
   bytes.reserve(hex.size() / 2 - 1);
-  for (std::size_t i = 2; i < hex.size(); i += 2) bytes.push_back(static_cast<char>(nibble(hex[i]) * 16 + nibble(hex[i + 1])));
+  for (std::size_t i = 2; i < hex.size(); i += 2) {
+    bytes.push_back(static_cast<char>(nibble(hex[i]) * 16 + nibble(hex[i + 1])));
+  }
   return bytes;
 }
 
@@ -272,6 +282,16 @@ Rows to_rows(const PGresult* result) {
 
 // ---- Errors ----------------------------------------------------------------------------------------
 
+std::string_view sqlstate_of(const PGresult* result) {
+  const char* field = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  return field ? field : "";
+}
+
+bool succeeded(const PGresult* result) {
+  const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
+}
+
 // SQLSTATEs meaning the session is gone: connection exceptions (class 08) and server shutdown/restart.
 bool is_connection_loss(std::string_view sqlstate) {
   return sqlstate.starts_with("08") || sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03";
@@ -292,23 +312,6 @@ bool invalidates_statement(std::string_view sqlstate) { return sqlstate == "2600
 void log_notice(void*, const char* message) { log::debug("postgres notice", {{"message", trimmed(message)}}); }
 
 // ---- The connection --------------------------------------------------------------------------------
-std::string_view sqlstate_of(const PGresult* result) {
-  const char* field = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  return field ? field : "";
-}
-
-bool succeeded(const PGresult* result) {
-  const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
-}
-
-// Types are fixed when a statement is prepared, so the same text bound with other types is another statement.
-std::string cache_key(std::string_view sql, std::span<const Param> params) {
-  std::string key(sql);
-  key.push_back('\0');
-  for (const auto& param : params) key.push_back(static_cast<char>('0' + param.index()));
-  return key;
-}
 
 class PostgresConnection final : public BackendConnection {
  public:
@@ -465,11 +468,13 @@ class PostgresConnection final : public BackendConnection {
     throw QueryError(message);
   }
 
+  // The server's primary message, which names the constraint or object; not its DETAIL, which quotes row
+  // values (a customer's email address) that do not belong in logs.
   std::string error_text(const PGresult* result) const {
     const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    if (!primary) return trimmed(PQerrorMessage(conn_.get()));
-    const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL);
-    return fmt::format("{}{}{} (sqlstate {})", primary, detail ? ": " : "", detail ? detail : "", sqlstate_of(result));
+    if (primary) return fmt::format("{} (sqlstate {})", primary, sqlstate_of(result));
+    const char* client_side = result ? PQresultErrorMessage(result) : "";
+    return trimmed(*client_side ? client_side : PQerrorMessage(conn_.get()));
   }
 
   std::chrono::milliseconds statement_timeout_;
@@ -478,6 +483,7 @@ class PostgresConnection final : public BackendConnection {
   std::uint64_t statements_prepared_ = 0;
   bool broken_ = false;
 };
+
 }  // namespace
 
 std::unique_ptr<Database> open_postgres(const PostgresOptions& options) {
