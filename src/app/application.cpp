@@ -101,7 +101,7 @@ int Application::serve() {
   http::Pipeline pipeline;
   build_pipeline(pipeline, config_, ids_, http_metrics, limiter, authenticator);
 
-  http::Server server(server_options(config_, database.backend()), router, pipeline);
+  http::Server server(server_options(config_, database.backend()), router, pipeline, ids_);
   operations::ProcessMetrics process_metrics;
   registry.add(http_metrics);
   registry.add(server.metrics());

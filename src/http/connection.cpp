@@ -3,7 +3,6 @@
 #include "http/route.hpp"
 #include "http/server_impl.hpp"
 #include "support/log.hpp"
-#include "support/random.hpp"
 #include "support/strings.hpp"
 
 namespace emporium::http {
@@ -50,8 +49,6 @@ class ConnectionRegistration {
   std::shared_ptr<ConnectionState> state_;
   decltype(Server::Impl::connections)::iterator position_;
 };
-
-std::string early_request_id() { return "req_" + random_token(12); }
 
 void log_refused(std::string_view what, const std::string& client, const boost::system::error_code& error) {
   log::warn(what, {{"client", client}, {"error", error.message()}});
@@ -103,12 +100,15 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
 
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    // No body limit yet: it depends on the route, known once the header is in. (Beast's default of 1 MiB
+    // would otherwise refuse a large Content-Length while parsing the header, as a malformed request.)
+    parser.body_limit(boost::none);
     parser.eager(false);
     stream.expires_after(options.header_timeout);
     auto [header_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
     if (header_error) {
       if (header_error == bhttp::error::end_of_stream) break;
-      const auto id = early_request_id();
+      const auto id = ids.next("req");
       if (header_error == beast::error::timeout) {
         log_refused("request header timeout", client_ip, header_error);
         co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), id, 11));
@@ -130,7 +130,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     if (!read_request_line(wire, request, segments)) {
       log::warn("malformed request target", {{"client", client_ip}});
       co_await write_final(stream, options.write_timeout, problem_to_wire(problems::bad_request("The request target is malformed."),
-                                               early_request_id(), version));
+                                               ids.next("req"), version));
       break;
     }
     auto match = router.match(request.method, segments);
@@ -157,7 +157,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
       } else if (body_error) {
         log_refused("request body not received", client_ip, body_error);
         if (body_error == beast::error::timeout)
-          co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), early_request_id(), version));
+          co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), ids.next("req"), version));
         break;
       }
     }

@@ -23,6 +23,7 @@ std::optional<Role> role_from_string(std::string_view text) {
 bool Access::allows(Role role) const {
   switch (kind) {
     case Kind::Public:
+    case Kind::OwnCredentials:
     case Kind::Authenticated: return true;
     case Kind::Roles:
       for (const auto allowed : roles) {

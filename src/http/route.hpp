@@ -15,13 +15,16 @@ namespace emporium::http {
 
 // Who may call a route. Every route declares one; the auth middleware enforces it.
 struct Access {
-  enum class Kind { Public, Authenticated, Roles };
+  // OwnCredentials: the handler checks a credential of its own (the metrics token, a provider's signature);
+  // the request's Authorization header is not an account's and is not looked at.
+  enum class Kind { Public, Authenticated, Roles, OwnCredentials };
   Kind kind = Kind::Public;
   std::vector<Role> roles;
 
   static Access public_route() { return {Kind::Public, {}}; }
   static Access authenticated() { return {Kind::Authenticated, {}}; }
   static Access roles_only(std::vector<Role> allowed) { return {Kind::Roles, std::move(allowed)}; }
+  static Access own_credentials() { return {Kind::OwnCredentials, {}}; }
   bool allows(Role role) const;
 };
 

@@ -36,10 +36,11 @@ void ServerStats::write_prometheus(std::string& out) const {
                  open.load(), accepted.load(), rejected.load(), in_flight.load());
 }
 
-Server::Impl::Impl(ServerOptions server_options, const Router& r, const Pipeline& p)
+Server::Impl::Impl(ServerOptions server_options, const Router& r, const Pipeline& p, IdGenerator& id_generator)
     : options(std::move(server_options)),
       router(r),
       pipeline(p),
+      ids(id_generator),
       io(static_cast<int>(options.io_threads)),
       acceptor(io),
       signals(io, SIGINT, SIGTERM),
@@ -47,8 +48,8 @@ Server::Impl::Impl(ServerOptions server_options, const Router& r, const Pipeline
       blocking_pool(options.blocking_threads),
       cpu_pool(options.cpu_threads) {}
 
-Server::Server(ServerOptions options, const Router& router, const Pipeline& pipeline)
-    : impl_(std::make_unique<Impl>(std::move(options), router, pipeline)) {}
+Server::Server(ServerOptions options, const Router& router, const Pipeline& pipeline, IdGenerator& ids)
+    : impl_(std::make_unique<Impl>(std::move(options), router, pipeline, ids)) {}
 
 Server::~Server() {
   impl_->blocking_pool.join();
@@ -120,7 +121,8 @@ asio::awaitable<void> Server::Impl::refuse(tcp::socket socket) {
   log::warn("connection limit reached", {{"limit", static_cast<std::int64_t>(options.max_connections)}});
   beast::tcp_stream stream(std::move(socket));
   stream.expires_after(std::chrono::seconds(2));
-  auto wire = problem_to_wire(problems::service_unavailable("The server is at its connection limit."), "", 11);
+  auto wire = problem_to_wire(problems::service_unavailable("The server is at its connection limit."),
+                              ids.next("req"), 11);
   co_await bhttp::async_write(stream, wire, asio::as_tuple(asio::use_awaitable));
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_both, ignored);

@@ -7,6 +7,7 @@
 
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
+#include "support/ids.hpp"
 #include "support/metrics_source.hpp"
 
 namespace emporium::http {
@@ -33,7 +34,8 @@ struct ServerOptions {
 // SIGTERM/SIGINT. Beast stays inside this component's .cpp files.
 class Server {
  public:
-  Server(ServerOptions options, const Router& router, const Pipeline& pipeline);
+  // `ids` names the requests the server must answer before the middleware runs (malformed, too large…).
+  Server(ServerOptions options, const Router& router, const Pipeline& pipeline, IdGenerator& ids);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -38,7 +38,7 @@ class ServerStats final : public MetricsSource {
 };
 
 struct Server::Impl {
-  Impl(ServerOptions server_options, const Router& r, const Pipeline& p);
+  Impl(ServerOptions server_options, const Router& r, const Pipeline& p, IdGenerator& id_generator);
 
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> session(tcp::socket socket);
@@ -51,6 +51,7 @@ struct Server::Impl {
   ServerOptions options;
   const Router& router;
   const Pipeline& pipeline;
+  IdGenerator& ids;
   asio::io_context io;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -69,6 +70,8 @@ struct Server::Impl {
 bool read_request_line(const WireRequest& wire, Request& request, std::vector<std::string>& segments);
 void read_headers(const WireRequest& wire, Request& request);
 WireResponse to_wire(Response&& response, const Request& request, unsigned version, bool keep_alive);
-WireResponse problem_to_wire(const Problem& problem, std::string_view request_id, unsigned version);
+// An answer given before the middleware chain could run: it still carries an X-Request-Id and the
+// security headers, and closes the connection.
+WireResponse problem_to_wire(const Problem& problem, const std::string& request_id, unsigned version);
 
 }  // namespace emporium::http

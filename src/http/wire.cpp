@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "http/problem_response.hpp"
+#include "http/security_headers.hpp"
 #include "http/server_impl.hpp"
 
 namespace emporium::http {
@@ -59,9 +60,12 @@ WireResponse to_wire(Response&& response, const Request& request, unsigned versi
   return wire;
 }
 
-WireResponse problem_to_wire(const Problem& problem, std::string_view request_id, unsigned version) {
+WireResponse problem_to_wire(const Problem& problem, const std::string& request_id, unsigned version) {
   Request none;
-  return to_wire(problem_response(problem, request_id), none, version, false);
+  auto response = problem_response(problem, request_id);
+  response.set_header("X-Request-Id", request_id);
+  add_security_headers(response);
+  return to_wire(std::move(response), none, version, false);
 }
 
 }  // namespace emporium::http

@@ -84,7 +84,7 @@ void register_operations_routes(http::Router& router, storage::Database& databas
               .execution = Execution::Inline});
   router.add({.method = Method::Get, .path = "/ready", .access = Access::public_route(),
               .handler = [&database](Request&) { return ready(database); }, .execution = Execution::Database});
-  router.add({.method = Method::Get, .path = "/metrics", .access = Access::public_route(),
+  router.add({.method = Method::Get, .path = "/metrics", .access = Access::own_credentials(),
               .handler = [&registry, token = settings.metrics_token](Request& request) {
                 return metrics(request, registry, token);
               },

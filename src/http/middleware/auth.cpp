@@ -7,6 +7,7 @@ namespace emporium::http {
 
 Response AuthMiddleware::handle(Request& request, const Next& next) {
   if (!request.route) return next(request);  // 404/405/OPTIONS: nothing to protect
+  if (request.route->access.kind == Access::Kind::OwnCredentials) return next(request);
   const auto& identity = identify(request, authenticator_);
   if (!identity) return problem_response(identity.error(), request.request_id);
   const auto& access = request.route->access;

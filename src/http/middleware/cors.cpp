@@ -4,6 +4,7 @@
 #include <array>
 
 #include "http/problem_response.hpp"
+#include "http/security_headers.hpp"
 #include "support/strings.hpp"
 
 namespace emporium::http {
@@ -69,15 +70,6 @@ Response CorsMiddleware::preflight(const Request& request, std::string_view orig
 void CorsMiddleware::add_cors_headers(Response& response, std::string_view origin) const {
   response.set_header("Access-Control-Allow-Origin", policy_.allows_any() ? "*" : std::string(origin));
   response.set_header("Access-Control-Expose-Headers", std::string(kExposedHeaders));
-}
-
-void CorsMiddleware::add_security_headers(Response& response) {
-  response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("Referrer-Policy", "no-referrer");
-  if (!response.header("X-Frame-Options")) response.add_header("X-Frame-Options", "DENY");
-  if (!response.header("Content-Security-Policy"))
-    response.add_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  if (!response.header("Cache-Control")) response.add_header("Cache-Control", "no-store");
 }
 
 }  // namespace emporium::http

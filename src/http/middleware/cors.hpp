@@ -24,7 +24,6 @@ class CorsMiddleware final : public Middleware {
  private:
   Response preflight(const Request& request, std::string_view origin) const;
   void add_cors_headers(Response& response, std::string_view origin) const;
-  static void add_security_headers(Response& response);
 
   CorsPolicy policy_;
 };

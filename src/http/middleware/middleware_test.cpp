@@ -244,6 +244,17 @@ TEST(AuthMiddleware, EnforcesTheRoutesAccessRule) {
   EXPECT_EQ(status(open, {{"Authorization", "Bearer forged"}}), 401);
 }
 
+TEST(AuthMiddleware, LeavesRoutesWithTheirOwnCredentialsAlone) {
+  FakeAuthenticator authenticator;
+  PipelineHarness harness;
+  harness.use(std::make_unique<AuthMiddleware>(authenticator));
+  auto metrics = make_route(answer(200), Access::own_credentials());
+  auto request = harness.request(Method::Get, "/metrics", {{"Authorization", "Bearer metrics-token"}});
+  request.route = &metrics;
+  EXPECT_EQ(harness.send(request).status, 200);
+  EXPECT_EQ(authenticator.calls, 0);
+}
+
 TEST(AuthMiddleware, ChecksCredentialsOnceWhenRateLimitAlreadyDid) {
   ManualClock clock(from_unix_millis(0));
   MemoryRateLimiter limiter(clock, std::chrono::seconds(60));
