@@ -4,6 +4,9 @@
 #include <stdexcept>
 
 #include "http/authenticator.hpp"
+#include "notifications/outbox_mailer.hpp"
+#include "users/jwt_key.hpp"
+#include "users/users_module.hpp"
 #include "http/http_metrics.hpp"
 #include "http/middleware/access_log.hpp"
 #include "http/middleware/auth.hpp"
@@ -65,10 +68,34 @@ void build_pipeline(http::Pipeline& pipeline, const Config& config, IdGenerator&
   pipeline.use(std::make_unique<http::AuthMiddleware>(authenticator));
 }
 
+users::UsersSettings users_settings(const Config& config) {
+  users::UsersSettings settings;
+  settings.jwt_key = users::load_jwt_key(config.jwt_secret, config.data_dir);
+  settings.access_token_lifetime = config.access_token_lifetime;
+  settings.sessions = {.idle_timeout = config.session_idle_timeout, .max_age = config.session_max_age};
+  settings.hashing = {.memory_kib = config.password_hash_memory_kib, .iterations = config.password_hash_iterations};
+  settings.resets.reset_url = config.password_reset_url;
+  return settings;
+}
+
 }  // namespace
 
 Application::Application(Config config) : config_(std::move(config)) {}
 Application::~Application() = default;
+
+users::UsersModule& Application::users() {
+  if (!users_) throw std::logic_error("users used before build_services()");
+  return *users_;
+}
+
+void Application::build_services() {
+  if (users_) return;
+  auto& database = this->database();
+  audit_ = std::make_unique<audit::AuditLog>(ids_, clock_);
+  mailer_ = std::make_unique<notifications::OutboxMailer>(config_.data_dir + "/outbox", config_.mail_from, ids_, clock_);
+  users_ = std::make_unique<users::UsersModule>(users::UsersContext{database, ids_, clock_, *audit_}, *mailer_,
+                                                users_settings(config_));
+}
 
 storage::Database& Application::database() {
   if (!database_) throw std::logic_error("database used before open_and_migrate()");
@@ -85,18 +112,25 @@ void Application::open_and_migrate() {
   migrator.migrate();
 }
 
+void Application::register_routes(http::Router& router, const operations::MetricsRegistry& metrics) {
+  build_services();
+  RouteDependencies dependencies{
+      .database = database(), .metrics = metrics, .metrics_token = config_.metrics_token, .users = *users_};
+  register_all_routes(router, dependencies);
+}
+
 int Application::serve() {
   if (!config_.redis_url.empty())
     log::warn("EMPORIUM_REDIS_URL is set but this version keeps cache and rate limits in process");
   auto& database = this->database();
+  build_services();
 
   operations::MetricsRegistry registry;
   http::Router router;
-  RouteDependencies dependencies{.database = database, .metrics = registry, .metrics_token = config_.metrics_token};
-  register_all_routes(router, dependencies);
+  register_routes(router, registry);
 
   http::HttpMetrics http_metrics(router);
-  http::NoAccountsAuthenticator authenticator;
+  auto& authenticator = users_->authenticator();
   http::MemoryRateLimiter limiter(clock_, std::chrono::seconds(60));
   http::Pipeline pipeline;
   build_pipeline(pipeline, config_, ids_, http_metrics, limiter, authenticator);

@@ -3,9 +3,17 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "http/router.hpp"
+#include "operations/metrics_registry.hpp"
+#include "audit/audit_log.hpp"
+#include "notifications/mailer.hpp"
 #include "storage/database.hpp"
 #include "support/clock.hpp"
 #include "support/ids.hpp"
+
+namespace emporium::users {
+class UsersModule;
+}
 
 namespace emporium::app {
 
@@ -20,10 +28,15 @@ class Application {
 
   // Opens the database and applies pending migrations. Throws std::runtime_error with a one-line reason.
   void open_and_migrate();
+  // Builds the domain services on the open database (once). Throws std::runtime_error with a reason.
+  void build_services();
+  // Every route of the server, as serve() registers them (tests build the same table).
+  void register_routes(http::Router& router, const operations::MetricsRegistry& metrics);
   // Serves until SIGTERM/SIGINT; returns the process exit code.
   int serve();
 
   storage::Database& database();
+  users::UsersModule& users();
   const Clock& clock() const { return clock_; }
   IdGenerator& ids() { return ids_; }
   const Config& config() const { return config_; }
@@ -33,6 +46,9 @@ class Application {
   SystemClock clock_;
   IdGenerator ids_{clock_};
   std::unique_ptr<storage::Database> database_;
+  std::unique_ptr<audit::AuditLog> audit_;
+  std::unique_ptr<notifications::Mailer> mailer_;
+  std::unique_ptr<users::UsersModule> users_;
 };
 
 }  // namespace emporium::app

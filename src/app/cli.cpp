@@ -10,6 +10,9 @@
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
 #include "support/log.hpp"
+#include "users/email.hpp"
+#include "users/password_hasher.hpp"
+#include "users/users_module.hpp"
 
 namespace emporium::app {
 namespace po = boost::program_options;
@@ -24,6 +27,7 @@ constexpr const char* kUsage =
     "  serve     Apply pending migrations and serve HTTP until SIGTERM/SIGINT\n"
     "  migrate   Apply pending database migrations and exit\n"
     "  seed      Load data: --demo (once per database)\n"
+    "  admin     Manage accounts: 'admin create' makes the first admin (or a vendor)\n"
     "\n"
     "Configuration comes from EMPORIUM_* environment variables (see README.md).\n"
     "Run 'emporium <command> --help' for a command's options.\n";
@@ -83,9 +87,71 @@ int seed(const std::vector<std::string>& arguments) {
   log::configure(config.log_level, config.log_format);
   Application application(config);
   application.open_and_migrate();
-  const bool seeded = seed_demo(application.database(), application.clock(), application.ids());
-  std::cout << (seeded ? "Demo data loaded.\n" : "Demo data was already loaded; nothing changed.\n");
+  application.build_services();
+  const auto accounts = seed_demo(application.database(), application.clock(), application.users().auth());
+  if (accounts.empty()) {
+    std::cout << "Demo data was already loaded; nothing changed.\n";
+    return 0;
+  }
+  std::cout << "Demo data loaded. These passwords are shown this once:\n";
+  for (const auto& account : accounts)
+    std::cout << "  " << account.role << "\t" << account.email << "\t" << account.password << "\n";
   return 0;
+}
+
+std::string read_password_line() {
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+int admin_create(const std::vector<std::string>& arguments) {
+  Command command{"admin create", "Creates an account with the given role; the password is read from stdin.", {}};
+  command.options.add_options()("help,h", "show this help")("email", po::value<std::string>(), "the account's email")(
+      "name", po::value<std::string>()->default_value("Administrator"), "the account's display name")(
+      "role", po::value<std::string>()->default_value("admin"), "admin or vendor")(
+      "password-stdin", "read the password from the first line of standard input (required)");
+  const auto values = parse(command, arguments);
+  if (wants_help(values)) return print_help(command), 0;
+  if (!values.count("email") || !values.count("password-stdin")) {
+    std::cerr << "emporium admin create: --email and --password-stdin are required\n";
+    return 2;
+  }
+  const auto email = users::normalize_email(values["email"].as<std::string>());
+  const auto role = http::role_from_string(values["role"].as<std::string>());
+  if (!users::is_plausible_email(email)) return std::cerr << "emporium admin create: not an email address\n", 2;
+  if (!role || *role == http::Role::Customer) return std::cerr << "emporium admin create: --role must be admin or vendor\n", 2;
+  const auto password = read_password_line();
+  if (password.size() < users::PasswordHasher::kMinLength || password.size() > users::PasswordHasher::kMaxLength) {
+    std::cerr << "emporium admin create: the password must have 10 to 1024 characters\n";
+    return 2;
+  }
+  const auto config = load_config(process_environment());
+  log::configure(config.log_level, config.log_format);
+  Application application(config);
+  application.open_and_migrate();
+  application.build_services();
+  const auto user = application.users().auth().create_account(
+      {.email = email, .password = password, .name = values["name"].as<std::string>()}, *role);
+  if (!user) {
+    std::cerr << "emporium admin create: " << user.error().detail << "\n";
+    return 1;
+  }
+  std::cout << "Created " << http::to_string(user->role) << " " << user->email << " (" << user->id << ").\n";
+  return 0;
+}
+
+int admin(const std::vector<std::string>& arguments) {
+  if (arguments.empty() || arguments[0] == "--help" || arguments[0] == "-h") {
+    std::cout << "Usage: emporium admin create --email E --password-stdin [--role admin|vendor] [--name N]\n";
+    return arguments.empty() ? 2 : 0;
+  }
+  if (arguments[0] != "create") {
+    std::cerr << "emporium admin: unknown subcommand '" << arguments[0] << "'\n";
+    return 2;
+  }
+  return admin_create(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
 }
 
 }  // namespace
@@ -109,6 +175,8 @@ int run_cli(int argc, char** argv) {
       status = migrate(rest);
     } else if (all[0] == "seed") {
       status = seed(rest);
+    } else if (all[0] == "admin") {
+      status = admin(rest);
     } else {
       std::cerr << "emporium: unknown command '" << all[0] << "'\n\n" << kUsage;
     }

@@ -80,8 +80,8 @@ void read_server(const Reader& env, Config& config) {
   env.millis("EMPORIUM_IDLE_TIMEOUT_MS", config.idle_timeout, 100, 3'600'000);
   env.millis("EMPORIUM_SHUTDOWN_GRACE_MS", config.shutdown_grace, 0, 600'000);
   if (auto origins = env.text("EMPORIUM_CORS_ORIGINS")) config.cors_origins = parse_origins(*origins);
-  env.integer("EMPORIUM_RATE_LIMIT_ANON", config.rate_limit_anonymous, 1, 100'000'000);
-  env.integer("EMPORIUM_RATE_LIMIT_USER", config.rate_limit_authenticated, 1, 100'000'000);
+  env.integer("EMPORIUM_RATE_LIMIT_ANON", config.rate_limit_anonymous, 1, 1'000'000'000'000);
+  env.integer("EMPORIUM_RATE_LIMIT_USER", config.rate_limit_authenticated, 1, 1'000'000'000'000);
   if (auto token = env.text("EMPORIUM_METRICS_TOKEN")) config.metrics_token = *token;
 }
 
@@ -100,6 +100,29 @@ void read_storage(const Reader& env, Config& config) {
   env.millis("EMPORIUM_DATABASE_STATEMENT_TIMEOUT_MS", config.database_statement_timeout, 10, 600'000);
 }
 
+void read_accounts(const Reader& env, Config& config) {
+  config.jwt_secret = env.text("EMPORIUM_JWT_SECRET");
+  if (config.jwt_secret && config.jwt_secret->size() < 32)
+    throw ConfigError("EMPORIUM_JWT_SECRET must be at least 32 bytes (256 bits)");
+  std::int64_t seconds = config.access_token_lifetime.count();
+  env.integer("EMPORIUM_ACCESS_TOKEN_TTL_SECONDS", seconds, 60, 24 * 3600);
+  config.access_token_lifetime = std::chrono::seconds(seconds);
+  seconds = config.session_idle_timeout.count();
+  env.integer("EMPORIUM_SESSION_IDLE_TIMEOUT_SECONDS", seconds, 60, 365 * 24 * 3600);
+  config.session_idle_timeout = std::chrono::seconds(seconds);
+  seconds = config.session_max_age.count();
+  env.integer("EMPORIUM_SESSION_MAX_AGE_SECONDS", seconds, 60, 365 * 24 * 3600);
+  config.session_max_age = std::chrono::seconds(seconds);
+  env.integer("EMPORIUM_PASSWORD_HASH_MEMORY_KIB", config.password_hash_memory_kib, 8, 4 * 1024 * 1024);
+  env.integer("EMPORIUM_PASSWORD_HASH_ITERATIONS", config.password_hash_iterations, 1, 20);
+  if (auto url = env.text("EMPORIUM_PASSWORD_RESET_URL")) {
+    if (!url->starts_with("https://") && !url->starts_with("http://"))
+      throw ConfigError("EMPORIUM_PASSWORD_RESET_URL must be an http(s) URL");
+    config.password_reset_url = *url;
+  }
+  if (auto from = env.text("EMPORIUM_MAIL_FROM")) config.mail_from = *from;
+}
+
 }  // namespace
 
 Environment process_environment() {
@@ -115,6 +138,7 @@ Config load_config(const Environment& environment) {
   Config config;
   read_server(env, config);
   read_storage(env, config);
+  read_accounts(env, config);
   if (auto level = env.text("EMPORIUM_LOG_LEVEL")) config.log_level = parse_level(*level);
   if (auto format = env.text("EMPORIUM_LOG_FORMAT")) config.log_format = parse_format(*format);
   return config;

@@ -34,6 +34,16 @@ struct Config {
   std::chrono::milliseconds database_pool_timeout{2000};
   std::chrono::milliseconds database_statement_timeout{5000};
   std::string metrics_token;
+
+  // Accounts
+  std::optional<std::string> jwt_secret;  // unset: a random key kept in <data_dir>/jwt.key
+  std::chrono::seconds access_token_lifetime{15 * 60};
+  std::chrono::seconds session_idle_timeout{7 * 24 * 3600};
+  std::chrono::seconds session_max_age{30 * 24 * 3600};
+  std::size_t password_hash_memory_kib = 19 * 1024;  // Argon2id m; OWASP's minimum
+  std::uint64_t password_hash_iterations = 2;        // Argon2id t
+  std::string password_reset_url;                    // the storefront page that takes ?token=
+  std::string mail_from = "Emporium <no-reply@emporium.invalid>";
 };
 
 class ConfigError : public std::runtime_error {

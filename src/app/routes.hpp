@@ -3,6 +3,7 @@
 #include "http/router.hpp"
 #include "operations/metrics_registry.hpp"
 #include "storage/database.hpp"
+#include "users/users_module.hpp"
 
 namespace emporium::app {
 
@@ -11,6 +12,7 @@ struct RouteDependencies {
   storage::Database& database;
   const operations::MetricsRegistry& metrics;
   std::string metrics_token;
+  users::UsersModule& users;
 };
 
 // Every route of the server, registered explicitly in one place. Tests build the same table (the OpenAPI

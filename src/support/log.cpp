@@ -2,16 +2,29 @@
 
 #include <fmt/format.h>
 #include <spdlog/async.h>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cstdio>
 #include <memory>
 
 namespace emporium::log {
 namespace {
 
 std::atomic<Format> g_format{Format::Text};
+
+// stdout through the C library's buffer, flushed only when asked (spdlog's stdout sink flushes after every line,
+// a write(2) per request). Single-threaded: only the async logger's one worker thread writes to it.
+class BufferedStdoutSink final : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& message) override {
+    spdlog::memory_buf_t line;
+    formatter_->format(message, line);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
+  void flush_() override { std::fflush(stdout); }
+};
 std::shared_ptr<spdlog::logger> g_logger;  // set once by configure(), before any thread logs
 
 spdlog::level::level_enum to_spdlog(Level level) {
@@ -91,7 +104,7 @@ void append_line(fmt::memory_buffer& out, Format format, std::string_view messag
 void configure(Level level, Format format) {
   g_format = format;
   spdlog::init_thread_pool(8192, 1);
-  auto sink = std::make_shared<spdlog::sinks::stdout_sink_mt>();
+  auto sink = std::make_shared<BufferedStdoutSink>();
   g_logger = std::make_shared<spdlog::async_logger>("emporium", sink, spdlog::thread_pool(),
                                                     spdlog::async_overflow_policy::block);
   if (format == Format::Json) {

@@ -12,8 +12,9 @@ struct SodiumInit {
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   }
 };
-void ensure_sodium() { static const SodiumInit init; }
 }  // namespace
+
+void ensure_sodium() { static const SodiumInit init; }
 
 void fill_random(void* buffer, std::size_t size) {
   ensure_sodium();

@@ -6,6 +6,9 @@
 
 namespace emporium {
 
+// Initialises libsodium once (thread-safe); every user of libsodium calls it first.
+void ensure_sodium();
+
 // Cryptographically secure randomness (libsodium). Safe from any thread.
 void fill_random(void* buffer, std::size_t size);
 std::uint64_t random_u64();

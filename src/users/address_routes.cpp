@@ -1,0 +1,145 @@
+#include "users/address_routes.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <algorithm>
+#include <limits>
+
+#include "http/json_body.hpp"
+
+namespace emporium::users {
+namespace {
+using http::Access;
+using http::Execution;
+using http::Method;
+using http::ObjectReader;
+using http::Request;
+using http::Response;
+
+// Lengths and formats are the service's rules (address_errors): the reader only checks types here.
+const http::StringRule kAnyText{.min_length = 0, .max_length = std::numeric_limits<std::size_t>::max()};
+
+boost::json::value text_or_null(const std::optional<std::string>& text) {
+  if (!text) return nullptr;
+  return boost::json::string(*text);
+}
+
+boost::json::object to_json(const Address& address) {
+  return {{"id", address.id},
+          {"label", text_or_null(address.label)},
+          {"fullName", address.full_name},
+          {"line1", address.line1},
+          {"line2", text_or_null(address.line2)},
+          {"city", address.city},
+          {"region", text_or_null(address.region)},
+          {"postalCode", text_or_null(address.postal_code)},
+          {"country", address.country},
+          {"phone", text_or_null(address.phone)},
+          {"isDefaultShipping", address.is_default_shipping},
+          {"isDefaultBilling", address.is_default_billing},
+          {"createdAt", to_iso8601(address.created_at)},
+          {"updatedAt", to_iso8601(address.updated_at)}};
+}
+
+void read_fields(ObjectReader& reader, AddressInput& out) {
+  reader.optional("label", out.label, kAnyText);
+  reader.required("fullName", out.full_name, kAnyText);
+  reader.required("line1", out.line1, kAnyText);
+  reader.optional("line2", out.line2, kAnyText);
+  reader.required("city", out.city, kAnyText);
+  reader.optional("region", out.region, kAnyText);
+  reader.optional("postalCode", out.postal_code, kAnyText);
+  reader.required("country", out.country, kAnyText);
+  reader.optional("phone", out.phone, kAnyText);
+  reader.optional("isDefaultShipping", out.is_default_shipping);
+  reader.optional("isDefaultBilling", out.is_default_billing);
+}
+
+// read_json_body, plus the service's rules in the same answer: a client sees a missing city, a number for a
+// name and an unknown country code at once, and never two errors for one field.
+Result<AddressInput> read_address(const Request& request) {
+  auto parsed = http::parse_json_body(request);
+  if (!parsed) return parsed.error();
+  AddressInput input;
+  std::vector<FieldError> errors;
+  ObjectReader reader(*parsed, errors);
+  if (reader.is_object()) {
+    read_fields(reader, input);
+    reader.reject_unknown();
+    for (auto& error : address_errors(normalised_address(input))) {
+      const auto reported = [&](const FieldError& e) { return e.field == error.field; };
+      if (std::none_of(errors.begin(), errors.end(), reported)) errors.push_back(std::move(error));
+    }
+  }
+  if (!errors.empty()) return problems::validation_failed(std::move(errors));
+  return input;
+}
+
+Result<Response> list(AddressService& addresses, const Request& request) {
+  boost::json::array data;
+  for (const auto& address : addresses.list(request.principal().user_id)) data.push_back(to_json(address));
+  return http::json_response(200, boost::json::object{{"data", std::move(data)}});
+}
+
+Result<Response> create(AddressService& addresses, const Request& request) {
+  auto input = read_address(request);
+  if (!input) return input.error();
+  auto address = addresses.create(request.principal().user_id, std::move(*input));
+  if (!address) return address.error();
+  auto response = http::json_response(201, to_json(*address));
+  response.set_header("Location", "/api/users/me/addresses/" + address->id);
+  return response;
+}
+
+Result<Response> replace(AddressService& addresses, const Request& request) {
+  auto input = read_address(request);
+  if (!input) return input.error();
+  auto address = addresses.replace(request.principal().user_id, std::string(request.param("id")), std::move(*input));
+  if (!address) return address.error();
+  return http::json_response(200, to_json(*address));
+}
+
+Result<Response> show(AddressService& addresses, const Request& request) {
+  auto address = addresses.get(request.principal().user_id, std::string(request.param("id")));
+  if (!address) return address.error();
+  return http::json_response(200, to_json(*address));
+}
+
+Result<Response> remove(AddressService& addresses, const Request& request) {
+  auto removed = addresses.remove(request.principal().user_id, std::string(request.param("id")));
+  if (!removed) return removed.error();
+  return http::no_content();
+}
+}  // namespace
+
+void register_address_routes(http::Router& router, AddressService& addresses) {
+  const auto signed_in = Access::authenticated();
+  router.add({.method = Method::Get,
+              .path = "/api/users/me/addresses",
+              .access = signed_in,
+              .handler = [&addresses](Request& request) { return list(addresses, request); },
+              .execution = Execution::Database});
+  router.add({.method = Method::Post,
+              .path = "/api/users/me/addresses",
+              .access = signed_in,
+              .handler = [&addresses](Request& request) { return create(addresses, request); },
+              .execution = Execution::Database});
+  router.add({.method = Method::Get,
+              .path = "/api/users/me/addresses/:id",
+              .access = signed_in,
+              .handler = [&addresses](Request& request) { return show(addresses, request); },
+              .execution = Execution::Database});
+  router.add({.method = Method::Put,
+              .path = "/api/users/me/addresses/:id",
+              .access = signed_in,
+              .handler = [&addresses](Request& request) { return replace(addresses, request); },
+              .execution = Execution::Database});
+  router.add({.method = Method::Delete,
+              .path = "/api/users/me/addresses/:id",
+              .access = signed_in,
+              .handler = [&addresses](Request& request) { return remove(addresses, request); },
+              .execution = Execution::Database});
+}
+
+}  // namespace emporium::users

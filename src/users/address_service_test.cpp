@@ -1,0 +1,485 @@
+// The address book against real databases: every TEST_P runs on SQLite (a temporary file) and on PostgreSQL (a
+// scratch database created on the server EMPORIUM_TEST_POSTGRES_URL names, dropped at the end). Without that
+// variable the PostgreSQL cases fail: run them under scripts/with-services.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "storage/migrator.hpp"
+#include "storage/open_database.hpp"
+#include "support/random.hpp"
+#include "users/address_service.hpp"
+#include "users/address_store.hpp"
+
+namespace emporium::storage {
+inline void PrintTo(Backend backend, std::ostream* out) { *out << to_string(backend); }
+}  // namespace emporium::storage
+
+namespace emporium::users {
+namespace {
+using storage::Backend;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// ---- One PostgreSQL database per run of this binary (storage_contract_test does the same) -------------------
+class ScratchPostgres {
+ public:
+  static ScratchPostgres& instance() {
+    static ScratchPostgres scratch;
+    return scratch;
+  }
+  ::testing::AssertionResult available() const {
+    if (!url_.empty()) return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << problem_;
+  }
+  const std::string& url() const { return url_; }
+  void drop() {
+    if (url_.empty()) return;
+    run_on_server(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", name_));
+    url_.clear();
+  }
+
+ private:
+  ScratchPostgres() {
+    const char* server = std::getenv("EMPORIUM_TEST_POSTGRES_URL");
+    if (!server || !*server) {
+      problem_ = "EMPORIUM_TEST_POSTGRES_URL is not set: run under scripts/with-services (never skipped)";
+      return;
+    }
+    server_ = server;
+    name_ = fmt::format("emporium_addresses_{:016x}", random_u64());
+    try {
+      run_on_server("CREATE DATABASE " + name_);
+      // postgres://user@host:port/postgres?options → the same with /name_ as the path.
+      const auto path = server_.find_first_of("/?", server_.find("://") + 3);
+      const auto query = path == std::string::npos ? std::string::npos : server_.find('?', path);
+      url_ = server_.substr(0, path) + "/" + name_ + (query == std::string::npos ? "" : server_.substr(query));
+    } catch (const std::exception& e) {
+      problem_ = fmt::format("cannot create {}: {}", name_, e.what());
+    }
+  }
+  void run_on_server(const std::string& sql) const {
+    storage::open_database({.url = server_, .pool_size = 1})->with_connection([&](storage::Connection& connection) {
+      connection.execute_script(sql);
+    });
+  }
+
+  std::string server_, name_, url_, problem_;
+};
+
+class DropScratchPostgres : public ::testing::Environment {
+  void TearDown() override { ScratchPostgres::instance().drop(); }
+};
+[[maybe_unused]] const auto* const kDropScratch = ::testing::AddGlobalTestEnvironment(new DropScratchPostgres);
+
+// ---- Fixtures ------------------------------------------------------------------------------------------------
+AddressInput home() {
+  return {.label = "Home",
+          .full_name = "Ada Lovelace",
+          .line1 = "12 St James's Square",
+          .city = "London",
+          .postal_code = "SW1Y 4JH",
+          .country = "GB",
+          .phone = "+44 20 7946 0000"};
+}
+
+AddressInput office() {
+  return {.full_name = "Grace Hopper",
+          .line1 = "1 Navy Way",
+          .line2 = "Building 4",
+          .city = "Arlington",
+          .region = "VA",
+          .postal_code = "22202",
+          .country = "US"};
+}
+
+AddressInput with_defaults(AddressInput input, std::optional<bool> shipping, std::optional<bool> billing) {
+  input.is_default_shipping = shipping;
+  input.is_default_billing = billing;
+  return input;
+}
+
+std::vector<std::string> fields_of(const std::vector<FieldError>& errors) {
+  std::vector<std::string> fields;
+  for (const auto& error : errors) fields.push_back(error.field);
+  return fields;
+}
+
+class AddressBook : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    std::string url;
+    if (GetParam() == Backend::Postgres) {
+      ASSERT_TRUE(ScratchPostgres::instance().available());
+      url = ScratchPostgres::instance().url();
+    } else {
+      sqlite_file_ = std::filesystem::temp_directory_path() / fmt::format("emporium-addr-{:016x}.db", random_u64());
+      url = "sqlite://" + sqlite_file_;
+    }
+    database_ = storage::open_database({.url = url});
+    storage::Migrator(*database_, storage::migrations_for(database_->backend()), clock_).migrate();
+    context_ = std::make_unique<UsersContext>(UsersContext{*database_, ids_, clock_, audit_});
+    service_ = std::make_unique<AddressService>(*context_);
+    alice_ = new_user();
+    bob_ = new_user();
+  }
+
+  void TearDown() override {
+    service_.reset();
+    database_.reset();
+    if (!sqlite_file_.empty()) {
+      for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite_file_ + suffix);
+    }
+  }
+
+  // Users are fresh per test, so tests sharing the PostgreSQL database never see each other's addresses.
+  std::string new_user() {
+    auto id = ids_.next("usr");
+    const auto email = id + "@example.com";
+    const auto now = to_unix_millis(clock_.now());
+    execute(
+        "INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at) "
+        "VALUES ($1, $2, 'Test', 'customer', 'unused', $3, $3)",
+        {std::string_view(id), std::string_view(email), now});
+    return id;
+  }
+
+  void execute(std::string_view sql, std::initializer_list<storage::Param> params) {
+    database_->with_connection([&](storage::Connection& connection) { connection.execute(sql, params); });
+  }
+
+  Address create(const std::string& user, AddressInput input) {
+    auto address = service_->create(user, std::move(input));
+    if (!address) throw std::runtime_error("create failed: " + address.error().code);
+    return *address;
+  }
+
+  ManualClock clock_{from_unix_millis(1'767'225'600'000)};  // 2026-01-01T00:00:00Z
+  IdGenerator ids_{clock_};
+  audit::AuditLog audit_{ids_, clock_};
+  std::string sqlite_file_;
+  std::unique_ptr<storage::Database> database_;
+  std::unique_ptr<UsersContext> context_;
+  std::unique_ptr<AddressService> service_;
+  std::string alice_;
+  std::string bob_;
+};
+
+TEST_P(AddressBook, CreatesListsGetsReplacesAndDeletes) {
+  const auto created = create(alice_, home());
+  EXPECT_TRUE(is_valid_id(created.id, "addr")) << created.id;
+  EXPECT_EQ(created.user_id, alice_);
+  EXPECT_EQ(created.label, "Home");
+  EXPECT_EQ(created.full_name, "Ada Lovelace");
+  EXPECT_EQ(created.line2, std::nullopt);
+  EXPECT_EQ(created.postal_code, "SW1Y 4JH");
+  EXPECT_EQ(created.country, "GB");
+  EXPECT_EQ(created.created_at, clock_.now());
+  EXPECT_EQ(created.updated_at, clock_.now());
+
+  const auto fetched = service_->get(alice_, created.id);
+  ASSERT_TRUE(fetched.has_value());
+  EXPECT_EQ(fetched->phone, "+44 20 7946 0000");
+  EXPECT_EQ(fetched->created_at, created.created_at);
+
+  clock_.advance(std::chrono::minutes(5));
+  const auto replaced = service_->replace(alice_, created.id, with_defaults(office(), true, true));
+  ASSERT_TRUE(replaced.has_value());
+  EXPECT_EQ(replaced->id, created.id);
+  EXPECT_EQ(replaced->label, std::nullopt);  // full replace: what is not sent is gone
+  EXPECT_EQ(replaced->line2, "Building 4");
+  EXPECT_EQ(replaced->region, "VA");
+  EXPECT_EQ(replaced->created_at, created.created_at);
+  EXPECT_EQ(replaced->updated_at, clock_.now());
+
+  const auto listed = service_->list(alice_);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].full_name, "Grace Hopper");
+  EXPECT_EQ(listed[0].phone, std::nullopt);
+  EXPECT_EQ(listed[0].updated_at, clock_.now());
+
+  EXPECT_TRUE(service_->remove(alice_, created.id).has_value());
+  EXPECT_EQ(service_->get(alice_, created.id).error().status, 404);
+  EXPECT_EQ(service_->remove(alice_, created.id).error().status, 404);
+  EXPECT_THAT(service_->list(alice_), IsEmpty());
+}
+
+TEST_P(AddressBook, ListsInOrderOfCreation) {
+  std::vector<std::string> ids;
+  for (const auto* name : {"First", "Second", "Third"}) {
+    auto input = home();
+    input.full_name = name;
+    ids.push_back(create(alice_, input).id);
+    clock_.advance(std::chrono::seconds(1));
+  }
+  std::vector<std::string> listed;
+  for (const auto& address : service_->list(alice_)) listed.push_back(address.id);
+  EXPECT_EQ(listed, ids);
+}
+
+TEST_P(AddressBook, NormalisesBeforeStoring) {
+  auto input = home();
+  input.full_name = "  Ada Lovelace \t";
+  input.country = " gb ";
+  input.line2 = "   ";
+  input.label = "";
+  const auto address = create(alice_, input);
+  EXPECT_EQ(address.full_name, "Ada Lovelace");
+  EXPECT_EQ(address.country, "GB");
+  EXPECT_EQ(address.line2, std::nullopt);
+  EXPECT_EQ(address.label, std::nullopt);
+  EXPECT_EQ(service_->get(alice_, address.id)->country, "GB");
+}
+
+TEST_P(AddressBook, RefusesInvalidInputWithEveryErrorAtOnceAndStoresNothing) {
+  const AddressInput input{.label = std::string(51, 'x'),
+                           .full_name = "",
+                           .line1 = std::string(201, 'x'),
+                           .line2 = std::string(201, 'x'),
+                           .city = "",
+                           .region = std::string(101, 'x'),
+                           .postal_code = "SW1Y_4JH",
+                           .country = "XX",
+                           .phone = "call me"};
+  const auto created = service_->create(alice_, input);
+  ASSERT_TRUE(created.has_error());
+  EXPECT_EQ(created.error().status, 422);
+  EXPECT_EQ(created.error().code, "validation_failed");
+  EXPECT_THAT(fields_of(created.error().errors),
+              ElementsAre("label", "fullName", "line1", "line2", "city", "region", "postalCode", "country", "phone"));
+  EXPECT_THAT(service_->list(alice_), IsEmpty());
+
+  const auto existing = create(alice_, home());
+  const auto replaced = service_->replace(alice_, existing.id, input);
+  ASSERT_TRUE(replaced.has_error());
+  EXPECT_EQ(replaced.error().errors.size(), 9u);
+  EXPECT_EQ(service_->get(alice_, existing.id)->full_name, "Ada Lovelace");
+}
+
+TEST_P(AddressBook, AnotherUsersAddressIsNotFound) {
+  const auto address = create(alice_, home());
+  for (const auto& result : {service_->get(bob_, address.id), service_->replace(bob_, address.id, office())}) {
+    ASSERT_TRUE(result.has_error());
+    EXPECT_EQ(result.error().status, 404);
+  }
+  EXPECT_EQ(service_->remove(bob_, address.id).error().status, 404);
+  EXPECT_EQ(service_->find_for_user(bob_, address.id), std::nullopt);
+  EXPECT_THAT(service_->list(bob_), IsEmpty());
+  // An unknown id answers the same, well-formed or not.
+  const auto unknown = service_->get(alice_, ids_.next("addr"));
+  const auto garbage = service_->get(alice_, "'; DROP TABLE addresses; --");
+  EXPECT_EQ(unknown.error().status, 404);
+  EXPECT_EQ(garbage.error().detail, unknown.error().detail);
+
+  const auto mine = service_->find_for_user(alice_, address.id);
+  ASSERT_TRUE(mine.has_value());
+  EXPECT_EQ(mine->full_name, "Ada Lovelace");  // bob's attempts changed nothing
+}
+
+TEST_P(AddressBook, HoldsAtMostTwentyAddresses) {
+  for (int i = 0; i < AddressService::kMaxAddresses; ++i) create(alice_, home());
+  const auto refused = service_->create(alice_, home());
+  ASSERT_TRUE(refused.has_error());
+  EXPECT_EQ(refused.error().status, 409);
+  EXPECT_EQ(refused.error().code, "address_limit_reached");
+  EXPECT_EQ(service_->list(alice_).size(), 20u);
+
+  create(bob_, home());  // the limit is per user
+  ASSERT_TRUE(service_->remove(alice_, service_->list(alice_).back().id).has_value());
+  EXPECT_TRUE(service_->create(alice_, home()).has_value());
+}
+
+TEST_P(AddressBook, FirstAddressBecomesTheDefaultUnlessItSaysOtherwise) {
+  const auto first = create(alice_, home());
+  EXPECT_TRUE(first.is_default_shipping);
+  EXPECT_TRUE(first.is_default_billing);
+  const auto second = create(alice_, office());
+  EXPECT_FALSE(second.is_default_shipping);
+  EXPECT_FALSE(second.is_default_billing);
+  EXPECT_EQ(service_->default_shipping(alice_)->id, first.id);
+
+  const auto declined = create(bob_, with_defaults(home(), false, std::nullopt));
+  EXPECT_FALSE(declined.is_default_shipping);
+  EXPECT_TRUE(declined.is_default_billing);
+  EXPECT_EQ(service_->default_shipping(bob_), std::nullopt);
+}
+
+TEST_P(AddressBook, ANewDefaultTakesTheFlagFromTheOldOne) {
+  const auto first = create(alice_, home());  // default for both
+  clock_.advance(std::chrono::seconds(1));
+  const auto second = create(alice_, with_defaults(office(), true, std::nullopt));
+  EXPECT_TRUE(second.is_default_shipping);
+  EXPECT_EQ(service_->default_shipping(alice_)->id, second.id);
+  const auto old = service_->get(alice_, first.id);
+  EXPECT_FALSE(old->is_default_shipping);
+  EXPECT_TRUE(old->is_default_billing);  // only the kind that was set moves
+  EXPECT_EQ(old->updated_at, clock_.now());
+
+  clock_.advance(std::chrono::seconds(1));
+  const auto third = create(alice_, home());
+  ASSERT_TRUE(service_->replace(alice_, third.id, with_defaults(home(), std::nullopt, true)).has_value());
+  EXPECT_FALSE(service_->get(alice_, first.id)->is_default_billing);
+  EXPECT_TRUE(service_->get(alice_, second.id)->is_default_shipping);
+
+  // Setting the flag an address already has keeps it.
+  ASSERT_TRUE(service_->replace(alice_, second.id, with_defaults(office(), true, false)).has_value());
+  EXPECT_EQ(service_->default_shipping(alice_)->id, second.id);
+}
+
+TEST_P(AddressBook, ReplacingWithoutTheFlagsDropsTheDefault) {
+  const auto first = create(alice_, home());
+  const auto replaced = service_->replace(alice_, first.id, home());
+  ASSERT_TRUE(replaced.has_value());
+  EXPECT_FALSE(replaced->is_default_shipping);
+  EXPECT_FALSE(replaced->is_default_billing);
+  EXPECT_EQ(service_->default_shipping(alice_), std::nullopt);
+}
+
+TEST_P(AddressBook, DeletingTheDefaultPromotesNothing) {
+  const auto first = create(alice_, home());
+  const auto second = create(alice_, office());
+  ASSERT_TRUE(service_->remove(alice_, first.id).has_value());
+  EXPECT_EQ(service_->default_shipping(alice_), std::nullopt);
+  EXPECT_FALSE(service_->get(alice_, second.id)->is_default_billing);
+  // An emptied address book starts over: its next first address is the default again.
+  ASSERT_TRUE(service_->remove(alice_, second.id).has_value());
+  EXPECT_TRUE(create(alice_, office()).is_default_shipping);
+}
+
+TEST_P(AddressBook, ConcurrentCreatesNeverExceedTheLimit) {
+  std::atomic<int> created{0};
+  std::atomic<int> refused{0};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 5; ++i) {
+        try {
+          const auto result = service_->create(alice_, home());
+          if (result) {
+            ++created;
+          } else if (result.error().code == "address_limit_reached") {
+            ++refused;
+          } else {
+            ++failed;
+          }
+        } catch (const std::exception& e) {
+          ++failed;
+          ADD_FAILURE() << "create threw: " << e.what();
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(created, 20);
+  EXPECT_EQ(refused, 20);
+  EXPECT_EQ(failed, 0);
+  const auto addresses = service_->list(alice_);
+  EXPECT_EQ(addresses.size(), 20u);
+  const auto defaults = std::count_if(addresses.begin(), addresses.end(),
+                                      [](const Address& a) { return a.is_default_shipping && a.is_default_billing; });
+  EXPECT_EQ(defaults, 1);  // exactly one of them was first
+}
+
+TEST_P(AddressBook, DeleteAllForUserDeletesOnlyTheirs) {
+  create(alice_, home());
+  create(alice_, office());
+  const auto bobs = create(bob_, home());
+  database_->transaction(storage::TxMode::Write, [&](storage::Connection& connection) {
+    AddressStore::delete_all_for_user(connection, alice_);
+    return true;
+  });
+  EXPECT_THAT(service_->list(alice_), IsEmpty());
+  EXPECT_EQ(service_->list(bob_).size(), 1u);
+  EXPECT_TRUE(service_->find_for_user(bob_, bobs.id).has_value());
+}
+
+TEST_P(AddressBook, ADeletedOrUnknownUserCannotAddAddresses) {
+  execute("UPDATE users SET deleted_at = $2 WHERE id = $1", {std::string_view(alice_), to_unix_millis(clock_.now())});
+  const auto refused = service_->create(alice_, home());
+  ASSERT_TRUE(refused.has_error());
+  EXPECT_EQ(refused.error().status, 404);
+  EXPECT_EQ(service_->create("usr_nobody", home()).error().status, 404);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AddressBook, ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         [](const auto& test) { return std::string(storage::to_string(test.param)); });
+
+// ---- The rules alone, field by field ---------------------------------------------------------------------
+struct BrokenField {
+  std::string_view field;
+  void (*breaks)(AddressInput&);
+};
+
+TEST(AddressRules, AValidAddressPasses) {
+  EXPECT_THAT(address_errors(home()), IsEmpty());
+  EXPECT_THAT(address_errors(office()), IsEmpty());
+  auto longest = home();
+  longest.full_name.clear();
+  for (int i = 0; i < 100; ++i) longest.full_name += "é";  // 100 characters, 200 bytes
+  longest.line1 = std::string(200, 'x');
+  longest.line2 = std::string(200, 'x');
+  longest.city = std::string(100, 'x');
+  longest.region = std::string(100, 'x');
+  longest.label = std::string(50, 'x');
+  longest.postal_code = "A1B-2C3 " + std::string(12, '9');
+  longest.phone = "+1 (555) 010-0000.  " + std::string(10, '1');
+  EXPECT_THAT(address_errors(longest), IsEmpty());
+}
+
+TEST(AddressRules, EachFieldReportsItsOwnError) {
+  const BrokenField cases[] = {
+      {"label", [](AddressInput& a) { a.label = std::string(51, 'x'); }},
+      {"fullName", [](AddressInput& a) { a.full_name = ""; }},
+      {"fullName", [](AddressInput& a) { a.full_name = std::string(101, 'x'); }},
+      {"fullName", [](AddressInput& a) { a.full_name = "Ada\nLovelace"; }},
+      {"fullName", [](AddressInput& a) { a.full_name = "Ada \xff"; }},
+      {"line1", [](AddressInput& a) { a.line1 = ""; }},
+      {"line1", [](AddressInput& a) { a.line1 = std::string(201, 'x'); }},
+      {"line2", [](AddressInput& a) { a.line2 = std::string(201, 'x'); }},
+      {"line2", [](AddressInput& a) { a.line2 = "Flat\t4"; }},
+      {"city", [](AddressInput& a) { a.city = ""; }},
+      {"city", [](AddressInput& a) { a.city = std::string(101, 'x'); }},
+      {"region", [](AddressInput& a) { a.region = std::string(101, 'x'); }},
+      {"postalCode", [](AddressInput& a) { a.postal_code = std::string(21, '1'); }},
+      {"postalCode", [](AddressInput& a) { a.postal_code = "SW1Y_4JH"; }},
+      {"postalCode", [](AddressInput& a) { a.postal_code = "75001é"; }},
+      {"country", [](AddressInput& a) { a.country = ""; }},
+      {"country", [](AddressInput& a) { a.country = "XX"; }},
+      {"country", [](AddressInput& a) { a.country = "USA"; }},
+      {"country", [](AddressInput& a) { a.country = "us"; }},  // not normalised: the rule itself is strict
+      {"phone", [](AddressInput& a) { a.phone = std::string(31, '1'); }},
+      {"phone", [](AddressInput& a) { a.phone = "call me"; }},
+      {"phone", [](AddressInput& a) { a.phone = "+() -."; }},
+  };
+  for (const auto& broken : cases) {
+    auto input = home();
+    broken.breaks(input);
+    const auto errors = address_errors(input);
+    EXPECT_THAT(fields_of(errors), ElementsAre(std::string(broken.field))) << broken.field;
+  }
+}
+
+TEST(AddressRules, NormalisingAcceptsLowerCaseCountriesAndDropsEmptyOptionalTexts) {
+  auto input = office();
+  input.country = "us";
+  input.phone = " ";
+  const auto normal = normalised_address(input);
+  EXPECT_EQ(normal.country, "US");
+  EXPECT_EQ(normal.phone, std::nullopt);
+  EXPECT_THAT(address_errors(normal), IsEmpty());
+}
+
+}  // namespace
+}  // namespace emporium::users
