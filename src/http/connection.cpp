@@ -1,4 +1,6 @@
 // One client connection: read a request, run it through the pipeline, write the answer, repeat.
+#include <optional>
+
 #include "http/problem_response.hpp"
 #include "http/route.hpp"
 #include "http/server_impl.hpp"
@@ -54,6 +56,39 @@ void log_refused(std::string_view what, const std::string& client, const boost::
   log::warn(what, {{"client", client}, {"error", error.message()}});
 }
 
+// A time limit on reading a request that, unlike the stream's own expiry (which closes the socket), only
+// cancels the read: the socket stays open for the 408 that tells the client why.
+class ReadDeadline {
+ public:
+  ReadDeadline(beast::tcp_stream& stream, std::chrono::milliseconds limit)
+      : timer_(stream.get_executor()), state_(std::make_shared<State>()) {
+    stream.expires_never();
+    timer_.expires_after(limit);
+    timer_.async_wait([state = state_, &stream](const boost::system::error_code& error) {
+      // Runs on the connection's strand: `done` tells whether the stream is still ours to touch.
+      if (error || state->done) return;
+      state->expired = true;
+      boost::system::error_code ignored;
+      stream.socket().cancel(ignored);
+    });
+  }
+  ~ReadDeadline() {
+    state_->done = true;
+    timer_.cancel();
+  }
+  ReadDeadline(const ReadDeadline&) = delete;
+  ReadDeadline& operator=(const ReadDeadline&) = delete;
+  bool expired() const { return state_->expired; }
+
+ private:
+  struct State {
+    bool expired = false;
+    bool done = false;
+  };
+  asio::steady_timer timer_;
+  std::shared_ptr<State> state_;
+};
+
 // Writes an answer after which the connection closes (the request could not be read whole).
 asio::awaitable<void> write_final(beast::tcp_stream& stream, std::chrono::milliseconds timeout, WireResponse wire) {
   stream.expires_after(timeout);
@@ -104,12 +139,14 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     // would otherwise refuse a large Content-Length while parsing the header, as a malformed request.)
     parser.body_limit(boost::none);
     parser.eager(false);
-    stream.expires_after(options.header_timeout);
+    std::optional<ReadDeadline> header_deadline(std::in_place, stream, options.header_timeout);
     auto [header_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    const bool header_expired = header_deadline->expired();
+    header_deadline.reset();
     if (header_error) {
       if (header_error == bhttp::error::end_of_stream) break;
       const auto id = ids.next("req");
-      if (header_error == beast::error::timeout) {
+      if (header_expired) {
         log_refused("request header timeout", client_ip, header_error);
         co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), id, 11));
       } else if (header_error == bhttp::error::header_limit) {
@@ -150,13 +187,15 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
         co_await bhttp::async_write(stream, go_on, asio::as_tuple(asio::use_awaitable));
       }
       parser.body_limit(request.body_limit);
-      stream.expires_after(options.body_timeout);
+      std::optional<ReadDeadline> body_deadline(std::in_place, stream, options.body_timeout);
       auto [body_error, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      const bool body_expired = body_deadline->expired();
+      body_deadline.reset();
       if (body_error == bhttp::error::body_limit) {
         request.body_too_large = true;
       } else if (body_error) {
         log_refused("request body not received", client_ip, body_error);
-        if (body_error == beast::error::timeout)
+        if (body_expired)
           co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), ids.next("req"), version));
         break;
       }
