@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
 #include "support/log.hpp"
+#include "support/strings.hpp"
 #include "users/email.hpp"
 #include "users/password_hasher.hpp"
 #include "users/users_module.hpp"
@@ -51,25 +53,33 @@ void print_help(const Command& command) {
   std::cout << "Usage: emporium " << command.name << " [options]\n\n" << command.summary << "\n\n" << command.options;
 }
 
-int serve(const std::vector<std::string>& arguments) {
-  Command command{"serve", "Applies pending migrations, then serves HTTP on EMPORIUM_HOST:EMPORIUM_PORT.", {}};
-  command.options.add_options()("help,h", "show this help");
-  if (wants_help(parse(command, arguments))) return print_help(command), 0;
+// Configuration from the environment, logging, then the database opened and migrated.
+std::unique_ptr<Application> open_application() {
   const auto config = load_config(process_environment());
   log::configure(config.log_level, config.log_format);
-  Application application(config);
-  application.open_and_migrate();
-  return application.serve();
+  auto application = std::make_unique<Application>(config);
+  application->open_and_migrate();
+  return application;
+}
+
+// Commands that take no options but --help.
+bool answered_help(const char* name, const char* summary, const std::vector<std::string>& arguments) {
+  Command command{name, summary, {}};
+  command.options.add_options()("help,h", "show this help");
+  if (!wants_help(parse(command, arguments))) return false;
+  print_help(command);
+  return true;
+}
+
+int serve(const std::vector<std::string>& arguments) {
+  if (answered_help("serve", "Applies pending migrations, then serves HTTP on EMPORIUM_HOST:EMPORIUM_PORT.", arguments))
+    return 0;
+  return open_application()->serve();
 }
 
 int migrate(const std::vector<std::string>& arguments) {
-  Command command{"migrate", "Applies pending database migrations and exits.", {}};
-  command.options.add_options()("help,h", "show this help");
-  if (wants_help(parse(command, arguments))) return print_help(command), 0;
-  const auto config = load_config(process_environment());
-  log::configure(config.log_level, config.log_format);
-  Application application(config);
-  application.open_and_migrate();
+  if (answered_help("migrate", "Applies pending database migrations and exits.", arguments)) return 0;
+  open_application();
   return 0;
 }
 
@@ -83,12 +93,9 @@ int seed(const std::vector<std::string>& arguments) {
     std::cerr << "emporium seed: say what to load (--demo)\n";
     return 2;
   }
-  const auto config = load_config(process_environment());
-  log::configure(config.log_level, config.log_format);
-  Application application(config);
-  application.open_and_migrate();
-  application.build_services();
-  const auto accounts = seed_demo(application.database(), application.clock(), application.users().auth());
+  const auto application = open_application();
+  application->build_services();
+  const auto accounts = seed_demo(application->database(), application->clock(), application->users().auth());
   if (accounts.empty()) {
     std::cout << "Demo data was already loaded; nothing changed.\n";
     return 0;
@@ -122,18 +129,18 @@ int admin_create(const std::vector<std::string>& arguments) {
   const auto role = http::role_from_string(values["role"].as<std::string>());
   if (!users::is_plausible_email(email)) return std::cerr << "emporium admin create: not an email address\n", 2;
   if (!role || *role == http::Role::Customer) return std::cerr << "emporium admin create: --role must be admin or vendor\n", 2;
+  const auto name = std::string(trim(values["name"].as<std::string>()));
+  if (name.empty() || utf8_length(name) > 100) return std::cerr << "emporium admin create: --name must have 1 to 100 characters\n", 2;
   const auto password = read_password_line();
-  if (password.size() < users::PasswordHasher::kMinLength || password.size() > users::PasswordHasher::kMaxLength) {
+  const auto length = utf8_length(password);  // characters, as the API counts them
+  if (!is_valid_utf8(password) || length < users::PasswordHasher::kMinLength || length > users::PasswordHasher::kMaxLength) {
     std::cerr << "emporium admin create: the password must have 10 to 1024 characters\n";
     return 2;
   }
-  const auto config = load_config(process_environment());
-  log::configure(config.log_level, config.log_format);
-  Application application(config);
-  application.open_and_migrate();
-  application.build_services();
-  const auto user = application.users().auth().create_account(
-      {.email = email, .password = password, .name = values["name"].as<std::string>()}, *role);
+  const auto application = open_application();
+  application->build_services();
+  const auto user = application->users().auth().create_account(
+      {.email = email, .password = password, .name = name}, *role);
   if (!user) {
     std::cerr << "emporium admin create: " << user.error().detail << "\n";
     return 1;

@@ -6,28 +6,44 @@
 
 namespace emporium::app {
 namespace {
+constexpr std::string_view kIsSeeded = "SELECT 1 FROM app_settings WHERE key = 'demo_seeded'";
 constexpr std::string_view kMarkSeeded =
     "INSERT INTO app_settings (key, value, updated_at) VALUES ('demo_seeded', 'true', $1) ON CONFLICT (key) DO NOTHING";
 
-DemoAccount create(users::AuthService& auth, http::Role role, std::string email, std::string name) {
-  DemoAccount account{std::string(http::to_string(role)), std::move(email), random_token(12)};
-  const auto created = auth.create_account({.email = account.email, .password = account.password, .name = name}, role);
-  if (!created) throw std::runtime_error("demo " + account.role + " not created: " + created.error().detail);
-  return account;
+struct DemoProfile {
+  http::Role role;
+  std::string_view email;
+  std::string_view name;
+};
+constexpr DemoProfile kAccounts[] = {
+    {http::Role::Admin, "admin@demo.emporium.test", "Demo Admin"},
+    {http::Role::Vendor, "vendor@demo.emporium.test", "Demo Vendor"},
+    {http::Role::Customer, "customer@demo.emporium.test", "Demo Customer"},
+};
+
+// Creates the account unless it exists (a run that failed half-way, or a concurrent seeder, made it).
+std::optional<DemoAccount> create(users::AuthService& auth, const DemoProfile& profile) {
+  DemoAccount account{std::string(http::to_string(profile.role)), std::string(profile.email), random_token(12)};
+  const auto created = auth.create_account(
+      {.email = account.email, .password = account.password, .name = std::string(profile.name)}, profile.role);
+  if (created) return account;
+  if (created.error().code == "email_taken") return std::nullopt;
+  throw std::runtime_error("demo " + account.role + " not created: " + created.error().detail);
 }
 }  // namespace
 
 std::vector<DemoAccount> seed_demo(storage::Database& database, const Clock& clock, users::AuthService& auth) {
-  bool claimed = false;
-  database.transaction(storage::TxMode::Write, [&](storage::Connection& connection) {
-    // Claiming the marker first makes concurrent seeders safe: only the one that inserts it seeds.
-    claimed = connection.execute(kMarkSeeded, {to_unix_millis(clock.now())}) == 1;
-    return true;
-  });
-  if (!claimed) return {};
-  return {create(auth, http::Role::Admin, "admin@demo.emporium.test", "Demo Admin"),
-          create(auth, http::Role::Vendor, "vendor@demo.emporium.test", "Demo Vendor"),
-          create(auth, http::Role::Customer, "customer@demo.emporium.test", "Demo Customer")};
+  const bool seeded = storage::with_connection(
+      database, [](storage::Connection& connection) { return !connection.query(kIsSeeded).empty(); });
+  if (seeded) return {};
+  std::vector<DemoAccount> created;
+  for (const auto& profile : kAccounts) {
+    if (auto account = create(auth, profile)) created.push_back(std::move(*account));
+  }
+  // Marked last: a run that fails half-way is completed by the next one.
+  database.with_connection(
+      [&](storage::Connection& connection) { connection.execute(kMarkSeeded, {to_unix_millis(clock.now())}); });
+  return created;
 }
 
 }  // namespace emporium::app

@@ -15,9 +15,10 @@ struct DemoAccount {
   std::string password;
 };
 
-// Loads the demo store once per database: a marker in app_settings makes a second run a no-op (also when two
-// seeders race). Returns the accounts it created, with their passwords, to be shown once; empty when the demo
-// data was already there. Each domain adds its part here as it lands.
+// Loads the demo store once per database: a marker in app_settings, written last, makes a later run a no-op;
+// each part is created only when missing, so a run that failed half-way, or two seeders racing, end complete.
+// Returns the accounts this run created, with their passwords, to be shown once. Each domain adds its part
+// here as it lands.
 std::vector<DemoAccount> seed_demo(storage::Database& database, const Clock& clock, users::AuthService& auth);
 
 }  // namespace emporium::app

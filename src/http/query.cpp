@@ -11,7 +11,10 @@ namespace emporium::http {
 std::optional<QueryParams> QueryParams::parse(std::string_view raw_query) {
   QueryParams result;
   if (raw_query.empty()) return result;
-  auto parsed = boost::urls::parse_query(raw_query);
+  // Boost.URL 1.81's parse_query runs strlen() on its argument: hand it a NUL-terminated copy, never a
+  // view into the request (which would read past the query).
+  const std::string terminated(raw_query);
+  auto parsed = boost::urls::parse_query(terminated);
   if (!parsed) return std::nullopt;
   const boost::urls::encoding_opts plus_is_space(true, false, false);
   for (const auto& param : *parsed) {

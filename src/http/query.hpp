@@ -37,6 +37,8 @@ class QueryReader {
   std::optional<bool> boolean(std::string_view key);
   // The parameters whose names start with `prefix` ("attr." → {"color", "red"}).
   std::vector<std::pair<std::string, std::string>> with_prefix(std::string_view prefix);
+  // Adds an error for a rule that types alone cannot express.
+  void fail(std::string_view key, std::string message) { errors_.push_back({std::string(key), std::move(message)}); }
   // Reports parameters nobody asked for.
   void reject_unknown();
   // Ok, or the 400 Problem listing every bad parameter.

@@ -20,6 +20,14 @@ TEST(QueryParams, DecodesPercentAndPlus) {
   EXPECT_FALSE(params->get("missing"));
 }
 
+TEST(QueryParams, ReadsOnlyTheViewItIsGiven) {
+  // The query is a view into the request target: the bytes after it belong to something else.
+  const std::string target = "limit=1&page=2XXXXXXXX";
+  const auto params = QueryParams::parse(std::string_view(target).substr(0, 14));
+  ASSERT_TRUE(params);
+  EXPECT_EQ(params->get("page"), "2");
+}
+
 TEST(QueryParams, RefusesBrokenEncoding) { EXPECT_FALSE(QueryParams::parse("q=%zz")); }
 
 TEST(QueryReader, ReadsPagination) {

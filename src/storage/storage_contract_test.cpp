@@ -1,6 +1,7 @@
 // The storage contract: what domain code may rely on from either backend. Every TEST_P runs on SQLite (a
-// temporary file) and on PostgreSQL (a scratch database created on the server that
-// EMPORIUM_TEST_POSTGRES_URL names, dropped at the end). Without that variable the PostgreSQL cases fail.
+// temporary file) and on PostgreSQL (a database created for the case on the server that
+// EMPORIUM_TEST_POSTGRES_URL names, dropped after it). Without that variable the PostgreSQL cases fail.
+// The fixture is in storage_contract_fixture.hpp; the migrator's cases are in migrator_test.cpp.
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
@@ -8,173 +9,27 @@
 #include <atomic>
 #include <chrono>
 #include <climits>
-#include <cstdlib>
-#include <filesystem>
-#include <latch>
+#include <functional>
 #include <optional>
-#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <thread>
-#include <utility>
 #include <vector>
 
 #include "storage/database.hpp"
-#include "storage/migrator.hpp"
-#include "storage/postgres/postgres_database.hpp"
-#include "storage/sqlite/sqlite_database.hpp"
-#include "support/clock.hpp"
+#include "storage/storage_contract_fixture.hpp"
+#include "storage/testing/test_database.hpp"
 #include "support/problem.hpp"
-#include "support/random.hpp"
 
 namespace emporium::storage {
-
-// Names the backend in test listings (gtest finds this by ADL; without it, it prints the enum's bytes).
-inline void PrintTo(Backend backend, std::ostream* out) { *out << to_string(backend); }
-
 namespace {
 
 using std::chrono::milliseconds;
-
-constexpr std::string_view kUrlVariable = "EMPORIUM_TEST_POSTGRES_URL";
-constexpr PoolOptions kPool{.max_size = 8, .wait_timeout = milliseconds(5000), .max_attempts = 3};
-
-constexpr std::string_view kSchema =
-    "CREATE TABLE samples (id BIGINT PRIMARY KEY, whole BIGINT, real_number DOUBLE PRECISION, flag BOOLEAN,"
-    " label TEXT, bytes BYTEA);"
-    "CREATE TABLE items (id BIGINT PRIMARY KEY, sku TEXT NOT NULL UNIQUE,"
-    " quantity BIGINT NOT NULL CHECK (quantity >= 0));"
-    "CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);";
-// The tables any test creates, dropped first so that tests sharing one PostgreSQL database start clean.
-constexpr std::string_view kTables[] = {"samples", "items", "counter", "mig_a", "mig_b", "schema_migrations"};
 
 constexpr std::string_view kInsertSample =
     "INSERT INTO samples (id, whole, real_number, flag, label, bytes) VALUES ($1, $2, $3, $4, $5, $6)";
 constexpr std::string_view kSelectSample = "SELECT whole, real_number, flag, label, bytes FROM samples WHERE id = $1";
 constexpr std::string_view kInsertItem = "INSERT INTO items (id, sku, quantity) VALUES ($1, $2, $3)";
-constexpr std::string_view kCountItems = "SELECT COUNT(*) FROM items";
-
-std::optional<std::string> environment(std::string_view name) {
-  const char* value = std::getenv(std::string(name).c_str());
-  if (!value || !*value) return std::nullopt;
-  return std::string(value);
-}
-
-// The same server URL naming another database: postgres://user@host:port/NAME?options.
-std::string with_database(const std::string& url, std::string_view name) {
-  const auto authority = url.find("://") + 3;
-  const auto path = url.find_first_of("/?", authority);
-  const auto query = path == std::string::npos ? std::string::npos : url.find('?', path);
-  return url.substr(0, path) + "/" + std::string(name) + (query == std::string::npos ? "" : url.substr(query));
-}
-
-std::unique_ptr<Database> open_maintenance(const std::string& url) {
-  return open_postgres({.url = url, .pool = {.max_size = 1}});
-}
-
-// One scratch database per run of this binary, created on first use; the environment below drops it.
-class ScratchDatabase {
- public:
-  static ScratchDatabase& instance() {
-    static ScratchDatabase scratch;
-    return scratch;
-  }
-  // The scratch database's URL, or why there is none.
-  const std::optional<std::string>& url() const { return url_; }
-  const std::string& problem() const { return problem_; }
-
-  void drop() {
-    if (!url_) return;
-    open_maintenance(*server_)->with_connection([&](Connection& connection) {
-      connection.execute_script(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", name_));
-    });
-    url_.reset();
-  }
-
- private:
-  ScratchDatabase() : server_(environment(kUrlVariable)) {
-    if (!server_) {
-      problem_ = fmt::format("{} is not set: run the storage tests under scripts/with-services (PostgreSQL is part "
-                             "of the contract and is never skipped)", kUrlVariable);
-      return;
-    }
-    name_ = fmt::format("emporium_test_{:016x}", random_u64());
-    try {
-      open_maintenance(*server_)->with_connection(
-          [&](Connection& connection) { connection.execute_script("CREATE DATABASE " + name_); });
-      url_ = with_database(*server_, name_);
-    } catch (const std::exception& e) {
-      problem_ = fmt::format("cannot create {} on the server {} names: {}", name_, kUrlVariable, e.what());
-    }
-  }
-
-  std::optional<std::string> server_;
-  std::string name_;
-  std::optional<std::string> url_;
-  std::string problem_;
-};
-
-class DropScratchDatabase : public ::testing::Environment {
- public:
-  void TearDown() override {
-    try {
-      ScratchDatabase::instance().drop();
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "cannot drop the scratch database: " << e.what();
-    }
-  }
-};
-[[maybe_unused]] const auto* const kDropScratch = ::testing::AddGlobalTestEnvironment(new DropScratchDatabase);
-
-// For ASSERT_TRUE: a missing server fails the test, saying why.
-::testing::AssertionResult has_scratch_database() {
-  const auto& scratch = ScratchDatabase::instance();
-  if (scratch.url()) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << scratch.problem();
-}
-const std::string& scratch_url() { return *ScratchDatabase::instance().url(); }
-
-class StorageContract : public ::testing::TestWithParam<Backend> {
- protected:
-  void SetUp() override {
-    if (GetParam() == Backend::Postgres) {
-      ASSERT_TRUE(has_scratch_database());
-      location_ = scratch_url();
-    } else {
-      location_ = (std::filesystem::temp_directory_path() / fmt::format("emporium-contract-{:016x}.db", random_u64()));
-    }
-    database_ = open(kPool);
-    database_->with_connection([](Connection& connection) {
-      for (const auto table : kTables) connection.execute_script(fmt::format("DROP TABLE IF EXISTS {}", table));
-      connection.execute_script(kSchema);
-    });
-  }
-
-  void TearDown() override {
-    database_.reset();
-    if (GetParam() == Backend::Sqlite) {
-      for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(location_ + suffix);
-    }
-  }
-
-  std::unique_ptr<Database> open(PoolOptions pool) const {
-    if (GetParam() == Backend::Sqlite) return open_sqlite({.path = location_, .pool = pool});
-    return open_postgres({.url = location_, .pool = pool});
-  }
-
-  Database& db() { return *database_; }
-
-  Rows query(std::string_view sql, std::initializer_list<Param> params = {}) {
-    return with_connection(db(), [&](Connection& connection) { return connection.query(sql, params); });
-  }
-  std::int64_t execute(std::string_view sql, std::initializer_list<Param> params = {}) {
-    return with_connection(db(), [&](Connection& connection) { return connection.execute(sql, params); });
-  }
-  std::int64_t item_count() { return query(kCountItems).front().integer(0); }
-
-  std::string location_;  // the SQLite file or the PostgreSQL URL
-  std::unique_ptr<Database> database_;
-};
 
 template <class Cell>
 const Cell& cell_as(const Rows& rows, std::size_t column) {
@@ -396,147 +251,7 @@ TEST_P(StorageContract, ExhaustedPoolFailsWithinTheWaitTimeout) {
   EXPECT_TRUE(database->ping());  // the held connection came back
 }
 
-constexpr EmbeddedFile kMigrations[] = {
-    {"test/0001_first.sql", "CREATE TABLE mig_a (id BIGINT PRIMARY KEY, note TEXT NOT NULL);"},
-    {"test/0002_second.sql", "CREATE TABLE mig_b (id BIGINT PRIMARY KEY); INSERT INTO mig_a VALUES (1, 'seeded');"},
-};
-constexpr EmbeddedFile kEditedMigrations[] = {
-    {"test/0001_first.sql", "CREATE TABLE mig_a (id BIGINT PRIMARY KEY, note TEXT);"},
-    kMigrations[1],
-};
-
-TEST_P(StorageContract, MigratorAppliesEachFileOnceAndRefusesEditedOnes) {
-  const SystemClock clock;
-  const auto applied = Migrator(db(), kMigrations, clock).migrate();
-  ASSERT_EQ(applied.size(), 2u);
-  EXPECT_EQ(applied[0].version, 1);
-  EXPECT_EQ(applied[1].name, "second");
-  EXPECT_EQ(query("SELECT note FROM mig_a").front().text(0), "seeded");
-
-  EXPECT_TRUE(Migrator(db(), kMigrations, clock).migrate().empty());
-  EXPECT_EQ(query("SELECT COUNT(*) FROM mig_a").front().integer(0), 1);
-
-  try {
-    Migrator(db(), kEditedMigrations, clock).migrate();
-    ADD_FAILURE() << "an edited migration was accepted";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("changed"), std::string::npos) << e.what();
-  }
-}
-
-INSTANTIATE_TEST_SUITE_P(Backends, StorageContract, ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         [](const auto& test) { return std::string(to_string(test.param)); });
-
-// ---- PostgreSQL only: what SQLite has no counterpart for ------------------------------------------
-
-TEST(PostgresDatabase, OpensWithoutConnectingAndFailsFastWhileTheServerIsAway) {
-  const auto start = std::chrono::steady_clock::now();
-  const auto database = open_postgres({.url = "postgres://emporium:s3cret-word@127.0.0.1:1/emporium",
-                                       .connect_timeout = milliseconds(1000),
-                                       .pool = {.max_size = 2, .wait_timeout = milliseconds(500)}});
-  try {
-    database->with_connection([](Connection& connection) { connection.query("SELECT 1"); });
-    ADD_FAILURE() << "a query reached a server on port 1";
-  } catch (const DatabaseUnavailable& e) {
-    EXPECT_EQ(std::string(e.what()).find("s3cret"), std::string::npos) << "the password leaked: " << e.what();
-  }
-  EXPECT_FALSE(database->ping());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(3000));
-  EXPECT_EQ(database->pool_stats().size, 0u);
-}
-
-TEST(PostgresDatabase, ReportsAStatementTimeout) {
-  ASSERT_TRUE(has_scratch_database());
-  const auto& url = scratch_url();
-  const auto database = open_postgres({.url = url, .statement_timeout = milliseconds(100), .pool = {.max_size = 1}});
-  database->with_connection([](Connection& connection) {
-    try {
-      connection.query("SELECT pg_sleep(5)");
-      ADD_FAILURE() << "the statement outlived its timeout";
-    } catch (const QueryError& e) {
-      EXPECT_NE(std::string(e.what()).find("statement timeout"), std::string::npos) << e.what();
-    }
-    EXPECT_EQ(connection.query("SELECT 1").front().integer(0), 1);
-  });
-}
-
-TEST(PostgresDatabase, CountsPlaceholdersOnlyOutsideItsOwnQuotingForms) {
-  ASSERT_TRUE(has_scratch_database());
-  const auto database = open_postgres({.url = scratch_url(), .pool = {.max_size = 1}});
-  const auto rows = with_connection(*database, [](Connection& connection) {
-    return connection.query(R"(SELECT $q$ it's $2 $q$ AS dollar, E'it\'s $3' AS escaped, $1 AS "$4")"
-                            " /* outer /* nested $5 */ still $6 */",
-                            {std::int64_t{5}});
-  });
-  EXPECT_EQ(rows.front().text(0), " it's $2 ");
-  EXPECT_EQ(rows.front().text(1), "it's $3");
-  EXPECT_EQ(rows.columns()[2], "$4");
-  EXPECT_EQ(rows.front().integer(2), 5);
-}
-
-TEST(PostgresDatabase, RetriesTheLoserOfADeadlock) {
-  ASSERT_TRUE(has_scratch_database());
-  const auto& url = scratch_url();
-  // Both may detect the same deadlock and both be aborted, so there is room for more than one retry each.
-  const auto database =
-      open_postgres({.url = url, .pool = {.max_size = 2, .wait_timeout = milliseconds(5000), .max_attempts = 5}});
-  database->with_connection([](Connection& connection) {
-    connection.execute_script(
-        "DROP TABLE IF EXISTS locks; CREATE TABLE locks (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);"
-        "INSERT INTO locks VALUES (1, 0), (2, 0)");
-  });
-  std::latch both_hold_one(2);
-  std::atomic<int> attempts{0};
-  // Each transaction locks one row, waits until the other holds its row too, then wants the other's row.
-  const auto cross = [&](std::int64_t mine, std::int64_t theirs) {
-    bool met = false;
-    try {
-      database->transaction(TxMode::Write, [&](Connection& connection) {
-        ++attempts;
-        connection.execute("UPDATE locks SET n = n + 1 WHERE id = $1", {mine});
-        if (!std::exchange(met, true)) both_hold_one.arrive_and_wait();
-        connection.execute("UPDATE locks SET n = n + 1 WHERE id = $1", {theirs});
-        return true;
-      });
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "transaction failed: " << e.what();
-    }
-  };
-  std::thread first(cross, 1, 2);
-  std::thread second(cross, 2, 1);
-  first.join();
-  second.join();
-  EXPECT_GE(attempts, 3);  // PostgreSQL aborted at least one of them, which then ran again
-  const auto rows = with_connection(
-      *database, [](Connection& connection) { return connection.query("SELECT n FROM locks ORDER BY id"); });
-  EXPECT_EQ(rows[0].integer(0), 2);
-  EXPECT_EQ(rows[1].integer(0), 2);
-}
-
-// What a server restart does to pooled connections, without stopping the server that other test
-// processes share: end this database's idle sessions the way a shutdown does (FATAL 57P01, then close).
-TEST(PostgresDatabase, ReconnectsWhenTheServerEndsIdleSessions) {
-  ASSERT_TRUE(has_scratch_database());
-  const auto database = open_postgres({.url = scratch_url(), .pool = {.max_size = 2}});
-  database->with_connection([&](Connection&) { database->with_connection([](Connection&) {}); });
-  ASSERT_EQ(database->pool_stats().size, 2u);
-
-  const auto admin = open_maintenance(scratch_url());
-  const auto ended = with_connection(*admin, [](Connection& connection) {
-    return connection.query(
-        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = current_database()"
-        " AND pid <> pg_backend_pid()");  // waits until they are gone
-  });
-  ASSERT_EQ(ended.size(), 2u);
-
-  // Both connections run their next statement on a fresh session instead of failing.
-  database->transaction(TxMode::Write, [&](Connection& first) {
-    database->with_connection([](Connection& second) { EXPECT_EQ(second.query("SELECT 1").size(), 1u); });
-    return first.query("SELECT 1").size() == 1;
-  });
-  EXPECT_TRUE(database->ping());
-  EXPECT_EQ(database->pool_stats().size, 2u);
-}
+INSTANTIATE_TEST_SUITE_P(Backends, StorageContract, all_backends(), backend_name);
 
 }  // namespace
 }  // namespace emporium::storage

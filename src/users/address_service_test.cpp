@@ -1,87 +1,29 @@
 // The address book against real databases: every TEST_P runs on SQLite (a temporary file) and on PostgreSQL (a
-// scratch database created on the server EMPORIUM_TEST_POSTGRES_URL names, dropped at the end). Without that
-// variable the PostgreSQL cases fail: run them under scripts/with-services.
+// database created for the case on the server EMPORIUM_TEST_POSTGRES_URL names, dropped after it). Without that
+// variable the PostgreSQL cases fail: run them under scripts/with-services. The validation rules alone are
+// tested in address_rules_test.cpp.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <atomic>
-#include <cstdlib>
-#include <filesystem>
 #include <memory>
-#include <ostream>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "audit/audit_log.hpp"
-#include "storage/migrator.hpp"
-#include "storage/open_database.hpp"
-#include "support/random.hpp"
+#include "storage/testing/test_database.hpp"
 #include "users/address_service.hpp"
 #include "users/address_store.hpp"
-
-namespace emporium::storage {
-inline void PrintTo(Backend backend, std::ostream* out) { *out << to_string(backend); }
-}  // namespace emporium::storage
 
 namespace emporium::users {
 namespace {
 using storage::Backend;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-// ---- One PostgreSQL database per run of this binary (storage_contract_test does the same) -------------------
-class ScratchPostgres {
- public:
-  static ScratchPostgres& instance() {
-    static ScratchPostgres scratch;
-    return scratch;
-  }
-  ::testing::AssertionResult available() const {
-    if (!url_.empty()) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure() << problem_;
-  }
-  const std::string& url() const { return url_; }
-  void drop() {
-    if (url_.empty()) return;
-    run_on_server(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", name_));
-    url_.clear();
-  }
-
- private:
-  ScratchPostgres() {
-    const char* server = std::getenv("EMPORIUM_TEST_POSTGRES_URL");
-    if (!server || !*server) {
-      problem_ = "EMPORIUM_TEST_POSTGRES_URL is not set: run under scripts/with-services (never skipped)";
-      return;
-    }
-    server_ = server;
-    name_ = fmt::format("emporium_addresses_{:016x}", random_u64());
-    try {
-      run_on_server("CREATE DATABASE " + name_);
-      // postgres://user@host:port/postgres?options → the same with /name_ as the path.
-      const auto path = server_.find_first_of("/?", server_.find("://") + 3);
-      const auto query = path == std::string::npos ? std::string::npos : server_.find('?', path);
-      url_ = server_.substr(0, path) + "/" + name_ + (query == std::string::npos ? "" : server_.substr(query));
-    } catch (const std::exception& e) {
-      problem_ = fmt::format("cannot create {}: {}", name_, e.what());
-    }
-  }
-  void run_on_server(const std::string& sql) const {
-    storage::open_database({.url = server_, .pool_size = 1})->with_connection([&](storage::Connection& connection) {
-      connection.execute_script(sql);
-    });
-  }
-
-  std::string server_, name_, url_, problem_;
-};
-
-class DropScratchPostgres : public ::testing::Environment {
-  void TearDown() override { ScratchPostgres::instance().drop(); }
-};
-[[maybe_unused]] const auto* const kDropScratch = ::testing::AddGlobalTestEnvironment(new DropScratchPostgres);
 
 // ---- Fixtures ------------------------------------------------------------------------------------------------
 AddressInput home() {
@@ -119,31 +61,15 @@ std::vector<std::string> fields_of(const std::vector<FieldError>& errors) {
 class AddressBook : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Backend::Postgres) {
-      ASSERT_TRUE(ScratchPostgres::instance().available());
-      url = ScratchPostgres::instance().url();
-    } else {
-      sqlite_file_ = std::filesystem::temp_directory_path() / fmt::format("emporium-addr-{:016x}.db", random_u64());
-      url = "sqlite://" + sqlite_file_;
-    }
-    database_ = storage::open_database({.url = url});
-    storage::Migrator(*database_, storage::migrations_for(database_->backend()), clock_).migrate();
-    context_ = std::make_unique<UsersContext>(UsersContext{*database_, ids_, clock_, audit_});
+    context_ = std::make_unique<UsersContext>(UsersContext{database(), ids_, clock_, audit_});
     service_ = std::make_unique<AddressService>(*context_);
     alice_ = new_user();
     bob_ = new_user();
   }
 
-  void TearDown() override {
-    service_.reset();
-    database_.reset();
-    if (!sqlite_file_.empty()) {
-      for (const auto* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite_file_ + suffix);
-    }
-  }
+  storage::Database& database() { return test_db_.database(); }
 
-  // Users are fresh per test, so tests sharing the PostgreSQL database never see each other's addresses.
+  // Addresses belong to users that exist.
   std::string new_user() {
     auto id = ids_.next("usr");
     const auto email = id + "@example.com";
@@ -156,7 +82,7 @@ class AddressBook : public ::testing::TestWithParam<Backend> {
   }
 
   void execute(std::string_view sql, std::initializer_list<storage::Param> params) {
-    database_->with_connection([&](storage::Connection& connection) { connection.execute(sql, params); });
+    database().with_connection([&](storage::Connection& connection) { connection.execute(sql, params); });
   }
 
   Address create(const std::string& user, AddressInput input) {
@@ -168,8 +94,7 @@ class AddressBook : public ::testing::TestWithParam<Backend> {
   ManualClock clock_{from_unix_millis(1'767'225'600'000)};  // 2026-01-01T00:00:00Z
   IdGenerator ids_{clock_};
   audit::AuditLog audit_{ids_, clock_};
-  std::string sqlite_file_;
-  std::unique_ptr<storage::Database> database_;
+  storage::TestDatabase test_db_{GetParam()};  // fresh and migrated; outlives the service using it
   std::unique_ptr<UsersContext> context_;
   std::unique_ptr<AddressService> service_;
   std::string alice_;
@@ -396,7 +321,7 @@ TEST_P(AddressBook, DeleteAllForUserDeletesOnlyTheirs) {
   create(alice_, home());
   create(alice_, office());
   const auto bobs = create(bob_, home());
-  database_->transaction(storage::TxMode::Write, [&](storage::Connection& connection) {
+  database().transaction(storage::TxMode::Write, [&](storage::Connection& connection) {
     AddressStore::delete_all_for_user(connection, alice_);
     return true;
   });
@@ -413,73 +338,7 @@ TEST_P(AddressBook, ADeletedOrUnknownUserCannotAddAddresses) {
   EXPECT_EQ(service_->create("usr_nobody", home()).error().status, 404);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AddressBook, ::testing::Values(Backend::Sqlite, Backend::Postgres),
-                         [](const auto& test) { return std::string(storage::to_string(test.param)); });
-
-// ---- The rules alone, field by field ---------------------------------------------------------------------
-struct BrokenField {
-  std::string_view field;
-  void (*breaks)(AddressInput&);
-};
-
-TEST(AddressRules, AValidAddressPasses) {
-  EXPECT_THAT(address_errors(home()), IsEmpty());
-  EXPECT_THAT(address_errors(office()), IsEmpty());
-  auto longest = home();
-  longest.full_name.clear();
-  for (int i = 0; i < 100; ++i) longest.full_name += "é";  // 100 characters, 200 bytes
-  longest.line1 = std::string(200, 'x');
-  longest.line2 = std::string(200, 'x');
-  longest.city = std::string(100, 'x');
-  longest.region = std::string(100, 'x');
-  longest.label = std::string(50, 'x');
-  longest.postal_code = "A1B-2C3 " + std::string(12, '9');
-  longest.phone = "+1 (555) 010-0000.  " + std::string(10, '1');
-  EXPECT_THAT(address_errors(longest), IsEmpty());
-}
-
-TEST(AddressRules, EachFieldReportsItsOwnError) {
-  const BrokenField cases[] = {
-      {"label", [](AddressInput& a) { a.label = std::string(51, 'x'); }},
-      {"fullName", [](AddressInput& a) { a.full_name = ""; }},
-      {"fullName", [](AddressInput& a) { a.full_name = std::string(101, 'x'); }},
-      {"fullName", [](AddressInput& a) { a.full_name = "Ada\nLovelace"; }},
-      {"fullName", [](AddressInput& a) { a.full_name = "Ada \xff"; }},
-      {"line1", [](AddressInput& a) { a.line1 = ""; }},
-      {"line1", [](AddressInput& a) { a.line1 = std::string(201, 'x'); }},
-      {"line2", [](AddressInput& a) { a.line2 = std::string(201, 'x'); }},
-      {"line2", [](AddressInput& a) { a.line2 = "Flat\t4"; }},
-      {"city", [](AddressInput& a) { a.city = ""; }},
-      {"city", [](AddressInput& a) { a.city = std::string(101, 'x'); }},
-      {"region", [](AddressInput& a) { a.region = std::string(101, 'x'); }},
-      {"postalCode", [](AddressInput& a) { a.postal_code = std::string(21, '1'); }},
-      {"postalCode", [](AddressInput& a) { a.postal_code = "SW1Y_4JH"; }},
-      {"postalCode", [](AddressInput& a) { a.postal_code = "75001é"; }},
-      {"country", [](AddressInput& a) { a.country = ""; }},
-      {"country", [](AddressInput& a) { a.country = "XX"; }},
-      {"country", [](AddressInput& a) { a.country = "USA"; }},
-      {"country", [](AddressInput& a) { a.country = "us"; }},  // not normalised: the rule itself is strict
-      {"phone", [](AddressInput& a) { a.phone = std::string(31, '1'); }},
-      {"phone", [](AddressInput& a) { a.phone = "call me"; }},
-      {"phone", [](AddressInput& a) { a.phone = "+() -."; }},
-  };
-  for (const auto& broken : cases) {
-    auto input = home();
-    broken.breaks(input);
-    const auto errors = address_errors(input);
-    EXPECT_THAT(fields_of(errors), ElementsAre(std::string(broken.field))) << broken.field;
-  }
-}
-
-TEST(AddressRules, NormalisingAcceptsLowerCaseCountriesAndDropsEmptyOptionalTexts) {
-  auto input = office();
-  input.country = "us";
-  input.phone = " ";
-  const auto normal = normalised_address(input);
-  EXPECT_EQ(normal.country, "US");
-  EXPECT_EQ(normal.phone, std::nullopt);
-  EXPECT_THAT(address_errors(normal), IsEmpty());
-}
+INSTANTIATE_TEST_SUITE_P(Backends, AddressBook, storage::all_backends(), storage::backend_name);
 
 }  // namespace
 }  // namespace emporium::users

@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "users/route_helpers.hpp"
+#include "users/users_errors.hpp"
 #include "users/user_json.hpp"
 
 namespace emporium::users {
@@ -14,6 +15,7 @@ using http::Request;
 using http::Response;
 
 Result<Response> create(ApiKeyService& api_keys, Request& request) {
+  if (!request.principal().api_key_id.empty()) return errors::api_key_not_allowed();  // before reading the body
   auto name = http::read_json_body<std::string>(request, [](ObjectReader& reader, std::string& out) {
     reader.required("name", out, {.min_length = 1, .max_length = 100});
   });

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "http/query.hpp"
+#include "support/currency.hpp"
 #include "users/route_helpers.hpp"
 #include "users/user_json.hpp"
 #include "users/users_errors.hpp"
@@ -33,10 +34,6 @@ bool is_language_tag(std::string_view text) {
     }
   }
   return std::isalpha(static_cast<unsigned char>(text[0])) && std::isalpha(static_cast<unsigned char>(text[1]));
-}
-
-bool is_currency_code(std::string_view text) {
-  return text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 void read_preferences(ObjectReader& reader, ProfileChanges& out) {
@@ -94,7 +91,7 @@ Result<Response> list_users(UserService& users, Request& request) {
   filter.query = query.text("q", 100);
   if (const auto role = query.text("role", 20)) {
     filter.role = http::role_from_string(*role);
-    if (!filter.role) return problems::invalid_query({{"role", "must be customer, vendor or admin"}});
+    if (!filter.role) query.fail("role", "must be customer, vendor or admin");
   }
   filter.disabled = query.boolean("disabled");
   query.reject_unknown();

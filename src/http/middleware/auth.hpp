@@ -6,7 +6,7 @@
 namespace emporium::http {
 
 // Enforces the access rule every route declares: public, any authenticated principal, or given roles.
-// Invalid credentials are a 401 even on public routes (a client sending a bad token wants to know).
+// Invalid credentials are a 401 on protected routes and count as anonymous on public ones.
 // Authenticated but not allowed is a 403.
 class AuthMiddleware final : public Middleware {
  public:
