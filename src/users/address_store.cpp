@@ -1,5 +1,7 @@
 #include "users/address_store.hpp"
 
+#include "users/user_store.hpp"
+
 #include <string>
 
 namespace emporium::users {
@@ -11,8 +13,6 @@ constexpr std::string_view kColumns =
     "is_default_billing, created_at, updated_at";
 
 // Rewrites the row with its own value: takes the row lock (PostgreSQL) without changing anything.
-constexpr std::string_view kLockLiveOwner =
-    "UPDATE users SET updated_at = updated_at WHERE id = $1 AND deleted_at IS NULL";
 constexpr std::string_view kLockAnyOwner = "UPDATE users SET updated_at = updated_at WHERE id = $1";
 
 constexpr std::string_view kInsert =
@@ -63,7 +63,7 @@ std::optional<Address> first(const storage::Rows& rows) {
 }  // namespace
 
 bool AddressStore::lock_owner(storage::Connection& connection, std::string_view user_id) {
-  return connection.execute(kLockLiveOwner, {user_id}) == 1;
+  return UserStore::lock_live_user(connection, user_id);
 }
 
 void AddressStore::insert(storage::Connection& connection, const Address& a) {

@@ -2,6 +2,7 @@
 
 #include "support/crypto.hpp"
 #include "support/random.hpp"
+#include "users/user_store.hpp"
 #include "users/users_errors.hpp"
 
 namespace emporium::users {
@@ -21,6 +22,8 @@ Result<CreatedApiKey> ApiKeyService::create(const http::Principal& owner, std::s
                  context_.clock.now(), std::nullopt};
   return storage::transact(
       context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<CreatedApiKey> {
+        // The owner's row lock serialises concurrent creates, so the count below sees every committed key.
+        if (!UserStore::lock_live_user(connection, owner.user_id)) return errors::user_not_found();
         if (ApiKeyStore::count_active(connection, owner.user_id) >= kMaxKeysPerUser)
           return errors::limit_reached("api_key_limit_reached", "At most 20 active API keys per user.");
         ApiKeyStore::insert(connection, created.key, sha256_hex(created.secret));

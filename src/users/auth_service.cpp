@@ -1,6 +1,7 @@
 #include "users/auth_service.hpp"
 
 #include "users/email.hpp"
+#include "users/session_store.hpp"
 #include "users/user_store.hpp"
 #include "users/users_errors.hpp"
 
@@ -96,7 +97,9 @@ Result<TokenPair> AuthService::change_password(const std::string& user_id, std::
   std::vector<std::string> ended;
   auto result = storage::transact(context_.database, storage::TxMode::Write,
                                   [&](storage::Connection& connection) -> Result<TokenPair> {
-                                    UserStore::update_password(connection, user_id, new_hash, context_.clock.now());
+                                    const auto now = context_.clock.now();
+                                    UserStore::update_password(connection, user_id, new_hash, now);
+                                    SessionStore::spend_password_resets(connection, user_id, now);
                                     ended = sessions_.end_all(connection, user_id, "password_changed");
                                     context_.audit.record(connection, {user_id, "user.password_changed", "user",
                                                                        user_id, {}, client.ip});

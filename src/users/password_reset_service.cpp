@@ -28,6 +28,8 @@ void PasswordResetService::request_reset(std::string_view email_text, const Clie
     mail_to.reset();
     const auto record = UserStore::find_by_email(connection, email);
     if (!record || record->user.disabled) return false;
+    // Serialises concurrent requests for one account, so the hourly cap below holds.
+    if (!UserStore::lock_live_user(connection, record->user.id)) return false;
     const auto now = context_.clock.now();
     if (SessionStore::count_recent_resets(connection, record->user.id, now - std::chrono::hours(1)) >=
         policy_.max_mails_per_hour)
@@ -70,6 +72,7 @@ Result<void> PasswordResetService::reset(std::string_view token, std::string_vie
         const auto user_id = SessionStore::use_password_reset(connection, sha256_hex(token), now);
         if (!user_id) return errors::invalid_reset_token();
         UserStore::update_password(connection, *user_id, new_hash, now);
+        SessionStore::spend_password_resets(connection, *user_id, now);
         ended = sessions_.end_all(connection, *user_id, "password_reset");
         context_.audit.record(connection, {*user_id, "user.password_reset", "user", *user_id, {}, client.ip});
         return {};

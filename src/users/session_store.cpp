@@ -24,6 +24,8 @@ constexpr std::string_view kInsertReset =
 constexpr std::string_view kUseReset =
     "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 "
     "RETURNING user_id";
+constexpr std::string_view kSpendResets =
+    "UPDATE password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL";
 constexpr std::string_view kCountRecentResets =
     "SELECT COUNT(*) FROM password_resets WHERE user_id = $1 AND created_at >= $2";
 
@@ -98,6 +100,10 @@ std::optional<std::string> SessionStore::use_password_reset(storage::Connection&
   const auto rows = connection.query(kUseReset, {token_hash, to_unix_millis(now)});
   if (rows.empty()) return std::nullopt;
   return rows.front().text(0);
+}
+
+void SessionStore::spend_password_resets(storage::Connection& connection, std::string_view user_id, Timestamp now) {
+  connection.execute(kSpendResets, {user_id, to_unix_millis(now)});
 }
 
 std::int64_t SessionStore::count_recent_resets(storage::Connection& connection, std::string_view user_id,

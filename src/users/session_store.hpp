@@ -47,6 +47,8 @@ class SessionStore {
   // Marks an unused, unexpired reset token used and returns its user; nullopt when it is not usable.
   static std::optional<std::string> use_password_reset(storage::Connection& connection, std::string_view token_hash,
                                                        Timestamp now);
+  // Spends every unused reset code of the user: after a reset or a password change, older mails are void.
+  static void spend_password_resets(storage::Connection& connection, std::string_view user_id, Timestamp now);
   static std::int64_t count_recent_resets(storage::Connection& connection, std::string_view user_id, Timestamp since);
 };
 

@@ -97,11 +97,15 @@ Result<Response> list_users(UserService& users, Request& request) {
   query.reject_unknown();
   if (auto valid = query.finish(); !valid) return valid.error();
   filter.limit = page.limit;
-  filter.offset = page.offset();
+  filter.offset = page.cursor ? 0 : page.offset();  // a cursor replaces the page number
+  filter.after_cursor = page.cursor;
   const auto found = users.list(filter);
   boost::json::array data;
   for (const auto& user : found.users) data.push_back(to_json(user));
-  return http::json_response(200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, found.total)}});
+  std::optional<std::string> next_cursor;
+  if (static_cast<std::int64_t>(found.users.size()) == page.limit) next_cursor = found.users.back().id;
+  return http::json_response(
+      200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, found.total, next_cursor)}});
 }
 
 Result<Response> administer(UserService& users, Request& request) {

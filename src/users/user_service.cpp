@@ -3,6 +3,7 @@
 #include "support/random.hpp"
 #include "users/address_store.hpp"
 #include "users/api_key_store.hpp"
+#include "users/session_store.hpp"
 #include "users/users_errors.hpp"
 
 namespace emporium::users {
@@ -55,6 +56,7 @@ Result<void> UserService::delete_account(const std::string& user_id, std::string
                                   [&](storage::Connection& connection) -> Result<void> {
                                     const auto now = context_.clock.now();
                                     ended = sessions_.end_all(connection, user_id, "account_deleted");
+                                    SessionStore::spend_password_resets(connection, user_id, now);
                                     ApiKeyStore::revoke_all(connection, user_id, now);
                                     AddressStore::delete_all_for_user(connection, user_id);
                                     UserStore::anonymise(connection, user_id, unusable, now);

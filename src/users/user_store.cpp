@@ -14,6 +14,8 @@ constexpr std::string_view kInsert =
     "INSERT INTO users (id, email, name, role, password_hash, disabled, email_order_updates, marketing_emails, "
     "language, currency, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
     "ON CONFLICT (email) DO NOTHING";
+constexpr std::string_view kLockLiveUser =
+    "UPDATE users SET updated_at = updated_at WHERE id = $1 AND deleted_at IS NULL";
 constexpr std::string_view kUpdatePassword = "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1";
 constexpr std::string_view kUpdateProfile =
     "UPDATE users SET name = $2, email_order_updates = $3, marketing_emails = $4, language = $5, currency = $6, "
@@ -27,13 +29,16 @@ constexpr std::string_view kAnonymise =
     "WHERE id = $1";
 // The filters are fixed: absent ones are NULL parameters, so one prepared statement serves every combination.
 constexpr std::string_view kFilter =
-    " FROM users WHERE ($1 IS NULL OR email LIKE $1 ESCAPE '\\' OR lower(name) LIKE $1 ESCAPE '\\') "
-    "AND ($2 IS NULL OR role = $2) AND ($3 IS NULL OR disabled = $3) AND deleted_at IS NULL";
+    " FROM users WHERE (CAST($1 AS TEXT) IS NULL OR email LIKE $1 ESCAPE '\\' OR lower(name) LIKE $1 ESCAPE '\\') "
+    "AND (CAST($2 AS TEXT) IS NULL OR role = $2) AND (CAST($3 AS BOOLEAN) IS NULL OR disabled = $3) "
+    "AND deleted_at IS NULL";
 
 const std::string kSelect = "SELECT " + std::string(kColumns) + " FROM users";
 const std::string kByEmail = kSelect + " WHERE email = $1";
 const std::string kById = kSelect + " WHERE id = $1";
-const std::string kList = "SELECT " + std::string(kColumns) + std::string(kFilter) + " ORDER BY id DESC LIMIT $4 OFFSET $5";
+// Keyset pagination: with a cursor (the last id of the previous page) no OFFSET rows are scanned.
+const std::string kList = "SELECT " + std::string(kColumns) + std::string(kFilter) +
+                          " AND (CAST($6 AS TEXT) IS NULL OR id < $6) ORDER BY id DESC LIMIT $4 OFFSET $5";
 const std::string kCount = "SELECT COUNT(*)" + std::string(kFilter);
 
 UserRecord read_record(const storage::Row& row) {
@@ -97,6 +102,10 @@ std::optional<UserRecord> UserStore::find_by_id(storage::Connection& connection,
   return first(connection.query(kById, {id}));
 }
 
+bool UserStore::lock_live_user(storage::Connection& connection, std::string_view id) {
+  return connection.execute(kLockLiveUser, {id}) == 1;
+}
+
 void UserStore::update_password(storage::Connection& connection, std::string_view id, std::string_view hash,
                                 Timestamp now) {
   connection.execute(kUpdatePassword, {id, hash, to_unix_millis(now)});
@@ -124,7 +133,8 @@ std::vector<User> UserStore::list(storage::Connection& connection, const UserFil
   const FilterParams params(filter);
   std::vector<User> users;
   for (const auto row : connection.query(kList, {storage::nullable(params.pattern), storage::nullable(params.role),
-                                                 storage::nullable(filter.disabled), filter.limit, filter.offset})) {
+                                                 storage::nullable(filter.disabled), filter.limit, filter.offset,
+                                                 storage::nullable(filter.after_cursor)})) {
     users.push_back(read_record(row).user);
   }
   return users;

@@ -22,6 +22,7 @@ struct UserFilter {
   std::optional<bool> disabled;
   std::int64_t limit = 20;
   std::int64_t offset = 0;
+  std::optional<std::string> after_cursor;  // the id the previous page ended with (newest first)
 };
 
 // The SQL of the users table, one function per statement.
@@ -31,6 +32,10 @@ class UserStore {
   static bool insert(storage::Connection& connection, const UserRecord& record);
   static std::optional<UserRecord> find_by_email(storage::Connection& connection, std::string_view email);
   static std::optional<UserRecord> find_by_id(storage::Connection& connection, std::string_view id);
+  // Locks the user's row until the transaction ends (a no-op UPDATE, valid on both backends), so that writes
+  // checked against per-user limits (addresses, API keys, reset mails) run one after another. False when there
+  // is no such live (undeleted) user.
+  static bool lock_live_user(storage::Connection& connection, std::string_view id);
   static void update_password(storage::Connection& connection, std::string_view id, std::string_view hash,
                               Timestamp now);
   static void update_profile(storage::Connection& connection, const User& user);

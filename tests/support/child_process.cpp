@@ -54,12 +54,13 @@ int exit_code_from(int status) {
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& environment) {
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
+                           const std::string& stdin_path) {
   const auto out = make_pipe();
   const auto err = make_pipe();
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, out.write_end, STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err.write_end, STDERR_FILENO);
   auto arguments = c_strings(argv);
@@ -78,6 +79,11 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::vect
 }
 
 ChildProcess::~ChildProcess() {
+  // Politely first: a server that exits normally also writes its coverage data (make coverage).
+  if (running()) {
+    signal(SIGTERM);
+    wait_for_exit(std::chrono::seconds(3));
+  }
   if (running()) {
     signal(SIGKILL);
     wait_for_exit(std::chrono::seconds(10));

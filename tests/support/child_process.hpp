@@ -15,8 +15,10 @@ namespace emporium::testing {
 
 class ChildProcess {
  public:
-  // `environment` holds "NAME=value" entries: the child's whole environment. Throws when spawning fails.
-  ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& environment);
+  // `environment` holds "NAME=value" entries: the child's whole environment; its stdin reads `stdin_path`.
+  // Throws when spawning fails.
+  ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
+               const std::string& stdin_path = "/dev/null");
   ~ChildProcess();  // kills the child (SIGKILL) if it still runs
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;

@@ -29,6 +29,9 @@ std::string serialize(std::string_view method, std::string_view target, const st
 HttpClient::HttpClient(unsigned short port, std::chrono::milliseconds timeout)
     : port_(port), timeout_(timeout), connection_(port, timeout) {}
 
+HttpClient::HttpClient(unsigned short port, const std::string& source_address, std::chrono::milliseconds timeout)
+    : port_(port), timeout_(timeout), connection_(port, source_address, timeout) {}
+
 HttpResponse HttpClient::request(std::string_view method, std::string_view target, const Headers& headers,
                                  std::string body) {
   connection_.send(serialize(method, target, "127.0.0.1:" + std::to_string(port_), headers, std::move(body)), timeout_);

@@ -13,6 +13,8 @@ namespace emporium::testing {
 class HttpClient {
  public:
   explicit HttpClient(unsigned short port, std::chrono::milliseconds timeout = kIoTimeout);
+  // A client whose connection comes from another loopback address (e.g. "127.0.0.2"): another client IP.
+  HttpClient(unsigned short port, const std::string& source_address, std::chrono::milliseconds timeout = kIoTimeout);
 
   // Sends one request on this client's connection and reads its response; throws on I/O errors and timeouts.
   // It never reconnects by itself: a test that expects the server to close the connection sees it.

@@ -55,6 +55,20 @@ RawConnection::RawConnection(unsigned short port, std::chrono::milliseconds time
   if (error) throw std::runtime_error("cannot connect to port " + std::to_string(port) + ": " + error.message());
 }
 
+RawConnection::RawConnection(unsigned short port, const std::string& source_address, std::chrono::milliseconds timeout)
+    : stream_(io_) {
+  stream_.socket().open(asio::ip::tcp::v4());
+  stream_.socket().bind(asio::ip::tcp::endpoint(asio::ip::make_address(source_address), 0));
+  const asio::ip::tcp::endpoint endpoint(asio::ip::make_address("127.0.0.1"), port);
+  const auto error = complete(io_, stream_, timeout, [&](auto handler) {
+    stream_.async_connect(endpoint, [handler](error_code e) mutable { handler(e, 0); });
+  });
+  if (error) {
+    throw std::runtime_error("cannot connect to port " + std::to_string(port) + " from " + source_address + ": " +
+                             error.message());
+  }
+}
+
 void RawConnection::send(std::string_view bytes, std::chrono::milliseconds timeout) {
   const auto error = complete(io_, stream_, timeout, [&](auto handler) {
     asio::async_write(stream_, asio::buffer(bytes.data(), bytes.size()), handler);

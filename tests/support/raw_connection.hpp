@@ -33,6 +33,8 @@ class RawConnection {
  public:
   // Connects to 127.0.0.1:port; throws when it cannot within `timeout`.
   explicit RawConnection(unsigned short port, std::chrono::milliseconds timeout = kIoTimeout);
+  // The same from another loopback address (e.g. "127.0.0.2"), so that the server sees another client IP.
+  RawConnection(unsigned short port, const std::string& source_address, std::chrono::milliseconds timeout = kIoTimeout);
   RawConnection(const RawConnection&) = delete;
   RawConnection& operator=(const RawConnection&) = delete;
 

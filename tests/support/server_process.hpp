@@ -35,6 +35,8 @@ class ServerProcess {
   unsigned short port() const { return port_; }
   Backend backend() const { return sandbox_.backend(); }
   pid_t pid() const { return process_->pid(); }
+  // Its data dir and database: `sandbox().env()` points another emporium command at the same store.
+  const Sandbox& sandbox() const { return sandbox_; }
 
   HttpClient client() const { return HttpClient(port_); }
   RawConnection connect() const { return RawConnection(port_); }

@@ -1,0 +1,154 @@
+// Every route × every kind of caller × the expected status (the table is in role_table.hpp). The route list
+// comes from the server's own route table, so a route without a row, or a row without a route, fails here.
+#include <gtest/gtest.h>
+
+#include <boost/json/object.hpp>
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include "app/application.hpp"
+#include "assertions.hpp"
+#include "role_table.hpp"
+#include "sandbox.hpp"
+
+namespace emporium::testing {
+namespace json = boost::json;
+
+RoleWorld::RoleWorld(const ServerProcess& server) : server_(server), client_(server.port()) {
+  auto& admin = accounts_[static_cast<int>(Caller::Admin)];
+  admin = create_account_by_cli(server, client_, "admin", unique_email("admin"));
+  accounts_[static_cast<int>(Caller::Vendor)] =
+      create_account_by_cli(server, client_, "vendor", unique_email("vendor"));
+  accounts_[static_cast<int>(Caller::OtherVendor)] =
+      create_account_by_cli(server, client_, "vendor", unique_email("other-vendor"));
+  const auto& customer = accounts_[static_cast<int>(Caller::Customer)] =
+      register_account(client_, unique_email("customer"));
+  managed_user_ = register_account(client_, unique_email("managed"));
+  login_target_ = register_account(client_, unique_email("login-target"));
+
+  const auto add_address = [&](const char* city) {
+    const auto response =
+        send_json(client_, "POST", "/api/users/me/addresses", address_body(city), bearer(customer.access_token));
+    if (response.status != 201) throw std::runtime_error("fixture address: " + response.describe());
+    return std::string(response.json_object().at("id").as_string());
+  };
+  customer_address_ = add_address("York");
+  customer_address_to_delete_ = add_address("Leeds");
+
+  const auto key = send_json(client_, "POST", "/api/api-keys", json::object{{"name", "to revoke"}},
+                             bearer(account(Caller::Vendor).access_token));
+  if (key.status != 201) throw std::runtime_error("fixture API key: " + key.describe());
+  vendor_key_to_revoke_ = std::string(key.json_object().at("id").as_string());
+}
+
+const Account& RoleWorld::account(Caller caller) const { return accounts_.at(static_cast<int>(caller)); }
+
+Account RoleWorld::fresh_account(Caller caller) {
+  switch (caller) {
+    case Caller::Customer:
+      return register_account(client_, unique_email("fresh-customer"));
+    case Caller::Vendor:
+    case Caller::OtherVendor:
+      return promoted_account(client_, account(Caller::Admin), "vendor");
+    case Caller::Admin:
+      return promoted_account(client_, account(Caller::Admin), "admin");
+    case Caller::Anonymous:
+      break;
+  }
+  throw std::logic_error("an anonymous caller has no account");
+}
+
+std::string RoleWorld::fresh_refresh_token() { return log_in(client_, login_target_.email).refresh_token; }
+
+std::string RoleWorld::fresh_reset_token() {
+  const auto owner = register_account(client_, unique_email("reset"));
+  const auto response = send_json(client_, "POST", "/api/auth/password/forgot", json::object{{"email", owner.email}});
+  if (response.status != 202) throw std::runtime_error("forgot password: " + response.describe());
+  return await_reset_token(server_.sandbox().data_dir(), owner.email);
+}
+
+namespace {
+using Names = std::set<std::string>;
+
+// "GET /api/users/:id" for every route the server registers, read from the same table serve() builds.
+Names server_routes() {
+  TempDir dir;
+  app::Config config;
+  config.data_dir = dir.path().string();
+  config.database_url = "sqlite://" + (dir.path() / "emporium.db").string();
+  config.password_hash_memory_kib = 8;
+  config.password_hash_iterations = 1;
+  app::Application application(config);
+  application.open_and_migrate();
+  operations::MetricsRegistry metrics;
+  http::Router router;
+  application.register_routes(router, metrics);
+  Names names;
+  for (const auto& route : router.routes())
+    names.insert(std::string(http::to_string(route->method)) + " " + route->path);
+  return names;
+}
+
+std::string listed(const Names& names) {
+  std::string out;
+  for (const auto& name : names) out += "\n  " + name;
+  return out;
+}
+
+TEST(RoleTable, HasARowForEveryRouteAndARouteForEveryRow) {
+  const auto routes = server_routes();
+  Names rows;
+  for (const auto& row : role_table()) {
+    EXPECT_TRUE(rows.insert(row.route).second) << "two rows for " << row.route;
+  }
+  Names missing;
+  Names stale;
+  for (const auto& route : routes) {
+    if (!rows.contains(route)) missing.insert(route);
+  }
+  for (const auto& row : rows) {
+    if (!routes.contains(row)) stale.insert(row);
+  }
+  EXPECT_TRUE(missing.empty()) << "routes without a row in tests/integration/role_table.hpp (say who may call them):"
+                               << listed(missing);
+  EXPECT_TRUE(stale.empty()) << "rows in tests/integration/role_table.hpp for routes the server does not have:"
+                             << listed(stale);
+}
+
+// Sends one cell and describes it when the status is not the expected one.
+std::optional<std::string> mismatch(RoleWorld& world, HttpClient& client, const RoleRow& row, Caller caller) {
+  const auto index = static_cast<std::size_t>(caller);
+  std::optional<Account> fresh;
+  const Account* account = nullptr;
+  if (caller != Caller::Anonymous) {
+    if (row.fresh_account) fresh = world.fresh_account(caller);
+    account = fresh ? &*fresh : &world.account(caller);
+  }
+  const auto call = row.call(world, account);
+  const auto method = row.route.substr(0, row.route.find(' '));
+  const auto headers = account ? bearer(account->access_token) : Headers{};
+  const auto response = call.body ? send_json(client, method, call.target, *call.body, headers)
+                                  : client.request(method, call.target, headers);
+  if (response.status == row.expected[index]) return std::nullopt;
+  return row.route + " as " + kCallerNames[index] + " (" + method + " " + call.target + "): expected " +
+         std::to_string(row.expected[index]) + ", got " + std::to_string(response.status) + " " +
+         response.body.substr(0, 300);
+}
+
+TEST(RoleTable, EveryCallerGetsTheExpectedStatusOnEveryRoute) {
+  ServerProcess server(accounts_config());
+  RoleWorld world(server);
+  auto client = server.client();
+  std::string failures;
+  for (const auto& row : role_table()) {
+    for (const auto caller : kCallers) {
+      if (auto failure = mismatch(world, client, row, caller)) failures += "\n  " + *failure;
+    }
+  }
+  EXPECT_TRUE(failures.empty()) << "cells with another status than the table says:" << failures;
+}
+
+}  // namespace
+}  // namespace emporium::testing
