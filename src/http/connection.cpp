@@ -92,7 +92,12 @@ class ReadDeadline {
 // Writes an answer after which the connection closes (the request could not be read whole).
 asio::awaitable<void> write_final(beast::tcp_stream& stream, std::chrono::milliseconds timeout, WireResponse wire) {
   stream.expires_after(timeout);
-  co_await bhttp::async_write(stream, wire, asio::as_tuple(asio::use_awaitable));
+  co_await asio::async_write(stream, asio::buffer(wire), asio::as_tuple(asio::use_awaitable));
+}
+
+bool holds_complete_header(const beast::flat_buffer& buffer) {
+  const std::string_view bytes(static_cast<const char*>(buffer.data().data()), buffer.size());
+  return bytes.find("\r\n\r\n") != std::string_view::npos;
 }
 
 bool wants_continue(const WireRequest& header) {
@@ -139,9 +144,12 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     // would otherwise refuse a large Content-Length while parsing the header, as a malformed request.)
     parser.body_limit(boost::none);
     parser.eager(false);
-    std::optional<ReadDeadline> header_deadline(std::in_place, stream, options.header_timeout);
+    // The common case is a whole header already in the buffer: parsing it cannot wait, so it needs no deadline
+    // (and skips a timer per request).
+    std::optional<ReadDeadline> header_deadline;
+    if (!holds_complete_header(buffer)) header_deadline.emplace(stream, options.header_timeout);
     auto [header_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-    const bool header_expired = header_deadline->expired();
+    const bool header_expired = header_deadline && header_deadline->expired();
     header_deadline.reset();
     if (header_error) {
       if (header_error == bhttp::error::end_of_stream) break;
@@ -182,9 +190,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
       request.body_too_large = true;
     } else if (!parser.is_done()) {
       if (wants_continue(wire)) {
-        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
         stream.expires_after(options.write_timeout);
-        co_await bhttp::async_write(stream, go_on, asio::as_tuple(asio::use_awaitable));
+        co_await asio::async_write(stream, asio::buffer(kContinue), asio::as_tuple(asio::use_awaitable));
       }
       parser.body_limit(request.body_limit);
       std::optional<ReadDeadline> body_deadline(std::in_place, stream, options.body_timeout);
@@ -211,7 +218,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     const bool keep_alive = wire.keep_alive() && !response.close_connection && !request.body_too_large && !stopping;
     auto answer = to_wire(std::move(response), request, version, keep_alive);
     stream.expires_after(options.write_timeout);
-    auto [write_error, written] = co_await bhttp::async_write(stream, answer, asio::as_tuple(asio::use_awaitable));
+    auto [write_error, written] = co_await asio::async_write(stream, asio::buffer(answer), asio::as_tuple(asio::use_awaitable));
     if (write_error || !keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, error);

@@ -123,7 +123,7 @@ asio::awaitable<void> Server::Impl::refuse(tcp::socket socket) {
   stream.expires_after(std::chrono::seconds(2));
   auto wire = problem_to_wire(problems::service_unavailable("The server is at its connection limit."),
                               ids.next("req"), 11);
-  co_await bhttp::async_write(stream, wire, asio::as_tuple(asio::use_awaitable));
+  co_await asio::async_write(stream, asio::buffer(wire), asio::as_tuple(asio::use_awaitable));
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
 }

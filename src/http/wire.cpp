@@ -47,17 +47,41 @@ void read_headers(const WireRequest& wire, Request& request) {
   }
 }
 
+namespace {
+// Header names and values come from our own code, a few echo validated client input; a line break would still
+// end the header early, so none gets through.
+void append_header_text(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    if (c != '\r' && c != '\n') out += c;
+  }
+}
+
+void append_header(std::string& out, std::string_view name, std::string_view value) {
+  append_header_text(out, name);
+  out += ": ";
+  append_header_text(out, value);
+  out += "\r\n";
+}
+}  // namespace
+
 WireResponse to_wire(Response&& response, const Request& request, unsigned version, bool keep_alive) {
-  WireResponse wire{static_cast<bhttp::status>(response.status), version};
-  for (auto& [name, value] : response.headers) wire.insert(name, value);
-  wire.set(bhttp::field::date, http_date());
-  wire.keep_alive(keep_alive);
+  const auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(response.status));
   const bool bodiless = response.status == 204 || response.status == 304 || response.status < 200;
-  if (bodiless) return wire;
-  const auto size = response.body.size();
-  if (request.method != Method::Head) wire.body() = std::move(response.body);
-  wire.content_length(size);
-  return wire;
+  WireResponse out;
+  out.reserve(256 + response.body.size() + 48 * response.headers.size());
+  out += version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+  out += std::to_string(response.status);
+  out += ' ';
+  out.append(reason.data(), reason.size());
+  out += "\r\n";
+  for (const auto& [name, value] : response.headers) append_header(out, name, value);
+  append_header(out, "Date", http_date());
+  if (version == 10 && keep_alive) append_header(out, "Connection", "keep-alive");
+  if (version != 10 && !keep_alive) append_header(out, "Connection", "close");
+  if (!bodiless) append_header(out, "Content-Length", std::to_string(response.body.size()));
+  out += "\r\n";
+  if (!bodiless && request.method != Method::Head) out += response.body;
+  return out;
 }
 
 WireResponse problem_to_wire(const Problem& problem, const std::string& request_id, unsigned version) {

@@ -31,11 +31,11 @@ struct Field {
 using Fields = std::initializer_list<Field>;
 
 // Sets up the process logger: JSON lines (`{"ts":…,"level":…,"msg":…,fields…}`) or readable text, on
-// stdout, written by a background thread so that request threads never wait on the terminal or disk.
+// stdout through a 64 KiB buffer that is written out once a second, on warnings and errors, and on flush().
 void configure(Level level, Format format);
 // Writes out what is buffered now (e.g. after announcing the listening port).
 void flush();
-// Flushes and stops the background writer; call before exit.
+// Flushes and stops the periodic flusher; call before exit.
 void shutdown();
 
 bool enabled(Level level);

@@ -13,15 +13,16 @@ RateDecision MemoryRateLimiter::hit(std::string_view key, std::int64_t limit) {
   const auto now = to_unix_millis(clock_.now());
   const auto current = now / window_millis_;
   const auto reset_millis = (current + 1) * window_millis_ - now;
-  auto& shard = shards_[std::hash<std::string_view>{}(key) % kShards];
+  const std::uint64_t hash = std::hash<std::string_view>{}(key);
+  auto& shard = shards_[hash % kShards];
 
   std::int64_t count = 0;
   {
     const std::lock_guard lock(shard.mutex);
-    auto found = shard.windows.find(std::string(key));
+    auto found = shard.windows.find(hash);
     if (found == shard.windows.end()) {
       if (shard.windows.size() >= max_keys_per_shard_) make_room(shard, current);
-      found = shard.windows.emplace(std::string(key), Window{current, 0}).first;
+      found = shard.windows.emplace(hash, Window{current, 0}).first;
     } else if (found->second.index != current) {
       found->second = Window{current, 0};
     }

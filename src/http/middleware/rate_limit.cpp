@@ -7,10 +7,11 @@ namespace emporium::http {
 namespace {
 bool is_api_path(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
 
+// Nothing before this middleware sets these headers, so they are appended without looking for earlier ones.
 void add_headers(Response& response, const RateDecision& decision) {
-  response.set_header("RateLimit-Limit", std::to_string(decision.limit));
-  response.set_header("RateLimit-Remaining", std::to_string(decision.remaining));
-  response.set_header("RateLimit-Reset", std::to_string(decision.reset_seconds));
+  response.add_header("RateLimit-Limit", std::to_string(decision.limit));
+  response.add_header("RateLimit-Remaining", std::to_string(decision.remaining));
+  response.add_header("RateLimit-Reset", std::to_string(decision.reset_seconds));
 }
 }  // namespace
 
