@@ -56,8 +56,10 @@ coverage: bootstrap
 	cmake --build $(COVERAGE_DIR) -j $(JOBS)
 	scripts/with-services ctest --test-dir $(COVERAGE_DIR) --output-on-failure -j $(JOBS)
 	mkdir -p coverage
-	gcovr --root . --filter src/ --exclude '.*_test\.cpp' --object-directory $(COVERAGE_DIR) \
-	  --txt-metric branch --print-summary --html-details coverage/index.html $(COVERAGE_DIR)
+	# Branches the compiler adds for exceptions and unreachable paths are not decisions of ours: left out.
+	gcovr --root . --filter src/ --exclude '.*_test\.cpp' --exclude 'src/storage/testing/' \
+	  --exclude-throw-branches --exclude-unreachable-branches --object-directory $(COVERAGE_DIR) \
+	  --print-summary --html-details coverage/index.html $(COVERAGE_DIR)
 
 bench: build
 	bench/run
