@@ -9,38 +9,15 @@
 #include <vector>
 
 #include "users/address_service.hpp"
+#include "users/address_test_samples.hpp"
 
 namespace emporium::users {
 namespace {
+using testing::fields_of;
+using testing::home;
+using testing::office;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-// The same two addresses as address_service_test.cpp's.
-AddressInput home() {
-  return {.label = "Home",
-          .full_name = "Ada Lovelace",
-          .line1 = "12 St James's Square",
-          .city = "London",
-          .postal_code = "SW1Y 4JH",
-          .country = "GB",
-          .phone = "+44 20 7946 0000"};
-}
-
-AddressInput office() {
-  return {.full_name = "Grace Hopper",
-          .line1 = "1 Navy Way",
-          .line2 = "Building 4",
-          .city = "Arlington",
-          .region = "VA",
-          .postal_code = "22202",
-          .country = "US"};
-}
-
-std::vector<std::string> fields_of(const std::vector<FieldError>& errors) {
-  std::vector<std::string> fields;
-  for (const auto& error : errors) fields.push_back(error.field);
-  return fields;
-}
 
 struct BrokenField {
   std::string_view field;

@@ -138,17 +138,7 @@ CommandResult run_emporium_with_stdin(const std::vector<std::string>& args, cons
   TempDir dir;
   const auto input = dir.path() / "stdin";
   std::ofstream(input, std::ios::binary) << stdin_text;
-  std::vector<std::string> argv{emporium_binary()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  ChildProcess process(argv, child_environment(env), input.string());
-  const auto code = process.wait_for_exit(timeout);
-  if (!code) {
-    process.signal(SIGKILL);
-    throw std::runtime_error("emporium did not finish within " + std::to_string(timeout.count()) + " ms");
-  }
-  process.finish_reading();
-  return {
-      .exit_code = *code, .out = process.out().text(), .err = process.err().text(), .err_lines = process.err().lines()};
+  return run_emporium(args, env, timeout, input.string());
 }
 
 Account create_account_by_cli(const ServerProcess& server, HttpClient& client, std::string_view role,

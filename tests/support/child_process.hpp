@@ -19,7 +19,7 @@ class ChildProcess {
   // Throws when spawning fails.
   ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
                const std::string& stdin_path = "/dev/null");
-  ~ChildProcess();  // kills the child (SIGKILL) if it still runs
+  ~ChildProcess();  // stops the child if it still runs: SIGTERM, then SIGKILL after 3 s
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
 

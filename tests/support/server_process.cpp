@@ -96,10 +96,10 @@ int ServerProcess::stop(std::chrono::milliseconds timeout) {
 }
 
 CommandResult run_emporium(const std::vector<std::string>& args, const EnvVars& env,
-                           std::chrono::milliseconds timeout) {
+                           std::chrono::milliseconds timeout, const std::string& stdin_path) {
   std::vector<std::string> argv{emporium_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
-  ChildProcess process(argv, child_environment(env));
+  ChildProcess process(argv, child_environment(env), stdin_path.empty() ? "/dev/null" : stdin_path);
   const auto code = process.wait_for_exit(timeout);
   if (!code) {
     process.signal(SIGKILL);

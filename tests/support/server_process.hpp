@@ -73,9 +73,10 @@ struct CommandResult {
   std::vector<std::string> err_lines;
 };
 
-// Runs `emporium ARGS...` to completion with `env` on top of the test environment; throws (after SIGKILL)
-// when it has not finished within `timeout`.
+// Runs `emporium ARGS...` to completion with `env` on top of the test environment, standard input read from
+// `stdin_path` (/dev/null when empty); throws (after SIGKILL) when it has not finished within `timeout`.
 CommandResult run_emporium(const std::vector<std::string>& args, const EnvVars& env = {},
-                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
+                           std::chrono::milliseconds timeout = std::chrono::seconds(60),
+                           const std::string& stdin_path = {});
 
 }  // namespace emporium::testing
