@@ -3,10 +3,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "app/routes.hpp"
 #include "http/authenticator.hpp"
-#include "notifications/outbox_mailer.hpp"
-#include "users/jwt_key.hpp"
-#include "users/users_module.hpp"
 #include "http/http_metrics.hpp"
 #include "http/middleware/access_log.hpp"
 #include "http/middleware/auth.hpp"
@@ -17,12 +15,14 @@
 #include "http/middleware/rate_limit.hpp"
 #include "http/middleware/request_id.hpp"
 #include "http/server.hpp"
+#include "notifications/outbox_mailer.hpp"
 #include "operations/metrics_registry.hpp"
-#include "app/routes.hpp"
 #include "operations/process_metrics.hpp"
 #include "storage/migrator.hpp"
 #include "storage/open_database.hpp"
 #include "support/log.hpp"
+#include "users/jwt_key.hpp"
+#include "users/users_module.hpp"
 
 namespace emporium::app {
 namespace {
@@ -31,9 +31,9 @@ void ensure_data_dir(const std::string& path) {
   std::error_code error;
   std::filesystem::create_directories(path, error);
   if (error) throw std::runtime_error("cannot create EMPORIUM_DATA_DIR " + path + ": " + error.message());
-  std::filesystem::permissions(path, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
-                                         std::filesystem::perms::group_exec,
-                               error);
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_all | std::filesystem::perms::group_read | std::filesystem::perms::group_exec,
+      error);
 }
 
 http::ServerOptions server_options(const Config& config, storage::Backend backend) {
@@ -92,7 +92,8 @@ void Application::build_services() {
   if (users_) return;
   auto& database = this->database();
   audit_ = std::make_unique<audit::AuditLog>(ids_, clock_);
-  mailer_ = std::make_unique<notifications::OutboxMailer>(config_.data_dir + "/outbox", config_.mail_from, ids_, clock_);
+  mailer_ =
+      std::make_unique<notifications::OutboxMailer>(config_.data_dir + "/outbox", config_.mail_from, ids_, clock_);
   users_ = std::make_unique<users::UsersModule>(users::UsersContext{database, ids_, clock_, *audit_}, *mailer_,
                                                 users_settings(config_));
 }

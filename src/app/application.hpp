@@ -3,10 +3,10 @@
 #include <memory>
 
 #include "app/config.hpp"
-#include "http/router.hpp"
-#include "operations/metrics_registry.hpp"
 #include "audit/audit_log.hpp"
+#include "http/router.hpp"
 #include "notifications/mailer.hpp"
+#include "operations/metrics_registry.hpp"
 #include "storage/database.hpp"
 #include "support/clock.hpp"
 #include "support/ids.hpp"

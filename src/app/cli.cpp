@@ -85,8 +85,8 @@ int migrate(const std::vector<std::string>& arguments) {
 
 int seed(const std::vector<std::string>& arguments) {
   Command command{"seed", "Loads data into the database (migrating it first).", {}};
-  command.options.add_options()("help,h", "show this help")(
-      "demo", "load the demo store once; a second run changes nothing");
+  command.options.add_options()("help,h", "show this help")("demo",
+                                                            "load the demo store once; a second run changes nothing");
   const auto values = parse(command, arguments);
   if (wants_help(values)) return print_help(command), 0;
   if (!values.count("demo")) {
@@ -128,19 +128,22 @@ int admin_create(const std::vector<std::string>& arguments) {
   const auto email = users::normalize_email(values["email"].as<std::string>());
   const auto role = http::role_from_string(values["role"].as<std::string>());
   if (!users::is_plausible_email(email)) return std::cerr << "emporium admin create: not an email address\n", 2;
-  if (!role || *role == http::Role::Customer) return std::cerr << "emporium admin create: --role must be admin or vendor\n", 2;
+  if (!role || *role == http::Role::Customer)
+    return std::cerr << "emporium admin create: --role must be admin or vendor\n", 2;
   const auto name = std::string(trim(values["name"].as<std::string>()));
-  if (name.empty() || utf8_length(name) > 100) return std::cerr << "emporium admin create: --name must have 1 to 100 characters\n", 2;
+  if (name.empty() || utf8_length(name) > 100)
+    return std::cerr << "emporium admin create: --name must have 1 to 100 characters\n", 2;
   const auto password = read_password_line();
   const auto length = utf8_length(password);  // characters, as the API counts them
-  if (!is_valid_utf8(password) || length < users::PasswordHasher::kMinLength || length > users::PasswordHasher::kMaxLength) {
+  if (!is_valid_utf8(password) || length < users::PasswordHasher::kMinLength ||
+      length > users::PasswordHasher::kMaxLength) {
     std::cerr << "emporium admin create: the password must have 10 to 1024 characters\n";
     return 2;
   }
   const auto application = open_application();
   application->build_services();
-  const auto user = application->users().auth().create_account(
-      {.email = email, .password = password, .name = name}, *role);
+  const auto user =
+      application->users().auth().create_account({.email = email, .password = password, .name = name}, *role);
   if (!user) {
     std::cerr << "emporium admin create: " << user.error().detail << "\n";
     return 1;

@@ -23,7 +23,7 @@ struct Config {
   log::Level log_level = log::Level::Info;
   log::Format log_format = log::Format::Json;
   std::vector<std::string> cors_origins;
-  std::int64_t rate_limit_anonymous = 300;      // requests per minute per IP
+  std::int64_t rate_limit_anonymous = 300;       // requests per minute per IP
   std::int64_t rate_limit_authenticated = 1200;  // requests per minute per user or API key
   std::size_t max_connections = 10'000;
   std::size_t max_body_bytes = 1024 * 1024;

@@ -36,7 +36,8 @@ constexpr std::string_view kOperationKeys[] = {"get", "put", "post", "delete", "
 // The application on a SQLite database in its own temporary directory, removed afterwards.
 class TempApplication {
  public:
-  TempApplication() : dir_(std::filesystem::temp_directory_path() / fmt::format("emporium-routes-{:016x}", random_u64())) {
+  TempApplication()
+      : dir_(std::filesystem::temp_directory_path() / fmt::format("emporium-routes-{:016x}", random_u64())) {
     Config config;
     config.data_dir = dir_.string();
     config.database_url = "sqlite://" + (dir_ / "emporium.db").string();

@@ -15,3 +15,11 @@ if(EMPORIUM_TESTS)
     LABELS unit
     ENVIRONMENT "REDOCLY_TELEMETRY=off;REDOCLY_SUPPRESS_UPDATE_NOTICE=true;NO_COLOR=1")
 endif()
+
+# Every C++ file is formatted per .clang-format (`make format` fixes it).
+if(EMPORIUM_TESTS)
+  find_program(CLANG_FORMAT clang-format REQUIRED)
+  add_test(NAME clang_format
+    COMMAND sh -c "cd '${PROJECT_SOURCE_DIR}' && git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' | xargs '${CLANG_FORMAT}' --dry-run --Werror")
+  set_tests_properties(clang_format PROPERTIES LABELS unit)
+endif()

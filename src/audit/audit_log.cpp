@@ -15,9 +15,10 @@ void AuditLog::record(storage::Connection& connection, const AuditEntry& entry) 
   for (const auto& [key, value] : entry.details) details[key] = value;
   const auto id = ids_.next("aud");
   const auto json = boost::json::serialize(details);
-  connection.execute(kInsert, {std::string_view(id), storage::nullable(entry.actor_id), std::string_view(entry.action),
-                               std::string_view(entry.target_type), std::string_view(entry.target_id),
-                               std::string_view(json), std::string_view(entry.client_ip), to_unix_millis(clock_.now())});
+  connection.execute(kInsert,
+                     {std::string_view(id), storage::nullable(entry.actor_id), std::string_view(entry.action),
+                      std::string_view(entry.target_type), std::string_view(entry.target_id), std::string_view(json),
+                      std::string_view(entry.client_ip), to_unix_millis(clock_.now())});
 }
 
 }  // namespace emporium::audit

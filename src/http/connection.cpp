@@ -109,7 +109,8 @@ bool wants_continue(const WireRequest& header) {
 
 asio::awaitable<Response> Server::Impl::execute(Request& request) {
   const auto execution = request.route ? request.route->execution : Execution::Inline;
-  const bool inline_call = execution == Execution::Inline || (execution == Execution::Database && options.embedded_database);
+  const bool inline_call =
+      execution == Execution::Inline || (execution == Execution::Database && options.embedded_database);
   if (inline_call) co_return pipeline.handle(request);
   auto& pool = execution == Execution::Cpu ? cpu_pool : blocking_pool;
   co_return co_await run_on(pool, [this, &request] { return pipeline.handle(request); });
@@ -148,7 +149,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     // (and skips a timer per request).
     std::optional<ReadDeadline> header_deadline;
     if (!holds_complete_header(buffer)) header_deadline.emplace(stream, options.header_timeout);
-    auto [header_error, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    auto [header_error, header_bytes] =
+        co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
     const bool header_expired = header_deadline && header_deadline->expired();
     header_deadline.reset();
     if (header_error) {
@@ -159,10 +161,12 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
         co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), id, 11));
       } else if (header_error == bhttp::error::header_limit) {
         log_refused("request header too large", client_ip, header_error);
-        co_await write_final(stream, options.write_timeout, problem_to_wire(problems::header_too_large(options.max_header_bytes), id, 11));
+        co_await write_final(stream, options.write_timeout,
+                             problem_to_wire(problems::header_too_large(options.max_header_bytes), id, 11));
       } else if (header_error != asio::error::operation_aborted && header_error != asio::error::connection_reset) {
         log_refused("malformed request", client_ip, header_error);
-        co_await write_final(stream, options.write_timeout, problem_to_wire(problems::bad_request("The request is not valid HTTP/1.1."), id, 11));
+        co_await write_final(stream, options.write_timeout,
+                             problem_to_wire(problems::bad_request("The request is not valid HTTP/1.1."), id, 11));
       }
       break;
     }
@@ -174,16 +178,17 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     std::vector<std::string> segments;
     if (!read_request_line(wire, request, segments)) {
       log::warn("malformed request target", {{"client", client_ip}});
-      co_await write_final(stream, options.write_timeout, problem_to_wire(problems::bad_request("The request target is malformed."),
-                                               ids.next("req"), version));
+      co_await write_final(
+          stream, options.write_timeout,
+          problem_to_wire(problems::bad_request("The request target is malformed."), ids.next("req"), version));
       break;
     }
     auto match = router.match(request.method, segments);
     request.route = match.route;
     request.path_params = std::move(match.params);
     request.allowed_methods = std::move(match.allow);
-    request.body_limit = request.route && request.route->max_body_bytes ? request.route->max_body_bytes
-                                                                        : options.default_body_limit;
+    request.body_limit =
+        request.route && request.route->max_body_bytes ? request.route->max_body_bytes : options.default_body_limit;
 
     const auto declared = parser.content_length();
     if (declared && *declared > request.body_limit) {
@@ -195,7 +200,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
       }
       parser.body_limit(request.body_limit);
       std::optional<ReadDeadline> body_deadline(std::in_place, stream, options.body_timeout);
-      auto [body_error, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+      auto [body_error, body_bytes] =
+          co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
       const bool body_expired = body_deadline->expired();
       body_deadline.reset();
       if (body_error == bhttp::error::body_limit) {
@@ -203,7 +209,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
       } else if (body_error) {
         log_refused("request body not received", client_ip, body_error);
         if (body_expired)
-          co_await write_final(stream, options.write_timeout, problem_to_wire(problems::request_timeout(), ids.next("req"), version));
+          co_await write_final(stream, options.write_timeout,
+                               problem_to_wire(problems::request_timeout(), ids.next("req"), version));
         break;
       }
     }
@@ -218,7 +225,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     const bool keep_alive = wire.keep_alive() && !response.close_connection && !request.body_too_large && !stopping;
     auto answer = to_wire(std::move(response), request, version, keep_alive);
     stream.expires_after(options.write_timeout);
-    auto [write_error, written] = co_await asio::async_write(stream, asio::buffer(answer), asio::as_tuple(asio::use_awaitable));
+    auto [write_error, written] =
+        co_await asio::async_write(stream, asio::buffer(answer), asio::as_tuple(asio::use_awaitable));
     if (write_error || !keep_alive) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, error);

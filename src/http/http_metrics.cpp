@@ -54,8 +54,9 @@ std::uint64_t HttpMetrics::count(const Route* route, int status) const {
 
 void HttpMetrics::write_prometheus(std::string& out) const {
   auto sink = std::back_inserter(out);
-  out += "# HELP emporium_http_requests_total HTTP requests answered, by route and status.\n"
-         "# TYPE emporium_http_requests_total counter\n";
+  out +=
+      "# HELP emporium_http_requests_total HTTP requests answered, by route and status.\n"
+      "# TYPE emporium_http_requests_total counter\n";
   for (const auto& route : routes_) {
     for (const auto& slot : route->by_status) {
       const int status = slot.status.load(std::memory_order_acquire);
@@ -64,8 +65,9 @@ void HttpMetrics::write_prometheus(std::string& out) const {
                      route->method, route->route, status, slot.count.load(std::memory_order_relaxed));
     }
   }
-  out += "# HELP emporium_http_request_duration_seconds Time from the end of the request header to the response.\n"
-         "# TYPE emporium_http_request_duration_seconds histogram\n";
+  out +=
+      "# HELP emporium_http_request_duration_seconds Time from the end of the request header to the response.\n"
+      "# TYPE emporium_http_request_duration_seconds histogram\n";
   for (const auto& route : routes_) {
     for (const auto& slot : route->by_status) {
       const int status = slot.status.load(std::memory_order_acquire);

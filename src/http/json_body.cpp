@@ -49,7 +49,9 @@ std::string ObjectReader::field(std::string_view key) const {
 
 bool ObjectReader::has(std::string_view key) const { return object_ && object_->contains(key); }
 
-void ObjectReader::fail(std::string_view key, std::string message) { errors_.push_back({field(key), std::move(message)}); }
+void ObjectReader::fail(std::string_view key, std::string message) {
+  errors_.push_back({field(key), std::move(message)});
+}
 
 const boost::json::value* ObjectReader::find(std::string_view key, bool required) {
   if (!object_) return nullptr;

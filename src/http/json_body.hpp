@@ -17,7 +17,7 @@
 namespace emporium::http {
 
 struct StringRule {
-  std::size_t min_length = 0;     // in characters (code points), after trimming
+  std::size_t min_length = 0;  // in characters (code points), after trimming
   std::size_t max_length = 1000;
   bool trim = true;
   std::vector<std::string_view> one_of = {};  // when not empty, the only accepted values
@@ -56,8 +56,8 @@ class ObjectReader {
   void strings(std::string_view key, std::optional<std::vector<std::string>>& out, std::size_t max_items,
                const StringRule& rule = {});
   // {"name": "value", …} with string values.
-  void string_map(std::string_view key, std::optional<std::map<std::string, std::string>>& out,
-                  std::size_t max_entries, const StringRule& key_rule, const StringRule& value_rule);
+  void string_map(std::string_view key, std::optional<std::map<std::string, std::string>>& out, std::size_t max_entries,
+                  const StringRule& key_rule, const StringRule& value_rule);
 
   // Adds an error for a rule that types alone cannot express.
   void fail(std::string_view key, std::string message);

@@ -49,12 +49,12 @@ Response dispatch(Request& request) {
   try {
     return call_handler(request);
   } catch (const UnavailableError& e) {
-    log::error("dependency unavailable", {{"requestId", request.request_id}, {"route", request.route->path},
-                                          {"error", e.what()}});
+    log::error("dependency unavailable",
+               {{"requestId", request.request_id}, {"route", request.route->path}, {"error", e.what()}});
     return problem_response(problems::service_unavailable(e.public_detail()), request.request_id);
   } catch (const std::exception& e) {
-    log::error("handler failed", {{"requestId", request.request_id}, {"route", request.route->path},
-                                  {"error", e.what()}});
+    log::error("handler failed",
+               {{"requestId", request.request_id}, {"route", request.route->path}, {"error", e.what()}});
     return problem_response(problems::internal_error(), request.request_id);
   }
 }

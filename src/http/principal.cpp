@@ -6,9 +6,12 @@ namespace emporium::http {
 
 std::string_view to_string(Role role) {
   switch (role) {
-    case Role::Customer: return "customer";
-    case Role::Vendor: return "vendor";
-    case Role::Admin: return "admin";
+    case Role::Customer:
+      return "customer";
+    case Role::Vendor:
+      return "vendor";
+    case Role::Admin:
+      return "admin";
   }
   return "customer";
 }
@@ -24,7 +27,8 @@ bool Access::allows(Role role) const {
   switch (kind) {
     case Kind::Public:
     case Kind::OwnCredentials:
-    case Kind::Authenticated: return true;
+    case Kind::Authenticated:
+      return true;
     case Kind::Roles:
       for (const auto allowed : roles) {
         if (allowed == role) return true;

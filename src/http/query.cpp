@@ -52,7 +52,8 @@ std::optional<std::int64_t> QueryReader::integer(std::string_view key, std::int6
   std::int64_t number = 0;
   const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), number);
   if (error != std::errc() || end != value->data() + value->size() || number < min || number > max) {
-    errors_.push_back({std::string(key), "must be an integer from " + std::to_string(min) + " to " + std::to_string(max)});
+    errors_.push_back(
+        {std::string(key), "must be an integer from " + std::to_string(min) + " to " + std::to_string(max)});
     return std::nullopt;
   }
   return number;
@@ -72,7 +73,8 @@ std::vector<std::pair<std::string, std::string>> QueryReader::with_prefix(std::s
   std::vector<std::pair<std::string, std::string>> matches;
   if (!params_) return matches;
   for (const auto& [name, value] : params_->all()) {
-    if (name.size() > prefix.size() && name.starts_with(prefix)) matches.emplace_back(name.substr(prefix.size()), value);
+    if (name.size() > prefix.size() && name.starts_with(prefix))
+      matches.emplace_back(name.substr(prefix.size()), value);
   }
   return matches;
 }

@@ -14,7 +14,9 @@ void Response::set_header(std::string_view name, std::string value) {
   headers.emplace_back(std::string(name), std::move(value));
 }
 
-void Response::add_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+void Response::add_header(std::string name, std::string value) {
+  headers.emplace_back(std::move(name), std::move(value));
+}
 
 std::optional<std::string_view> Response::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {

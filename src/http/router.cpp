@@ -8,13 +8,14 @@ struct Router::Node {
   std::map<std::string, std::unique_ptr<Node>, std::less<>> literals;
   std::unique_ptr<Node> parameter;
   std::string parameter_name;
-  std::array<const Route*, 8> by_method{};           // indexed by Method
-  std::vector<std::string_view> parameter_names;     // of the routes ending here, in order
+  std::array<const Route*, 8> by_method{};        // indexed by Method
+  std::vector<std::string_view> parameter_names;  // of the routes ending here, in order
 };
 
 namespace {
 std::vector<std::string_view> split_pattern(std::string_view pattern) {
-  if (pattern.empty() || pattern.front() != '/') throw std::logic_error("route must start with '/': " + std::string(pattern));
+  if (pattern.empty() || pattern.front() != '/')
+    throw std::logic_error("route must start with '/': " + std::string(pattern));
   std::vector<std::string_view> parts;
   std::size_t start = 1;
   while (start <= pattern.size()) {

@@ -8,7 +8,9 @@ namespace emporium::http {
 namespace {
 
 Route route(Method method, std::string path) {
-  return Route{.method = method, .path = std::move(path), .access = Access::public_route(),
+  return Route{.method = method,
+               .path = std::move(path),
+               .access = Access::public_route(),
                .handler = [](Request&) -> Result<Response> { return no_content(); }};
 }
 

@@ -24,16 +24,17 @@ void log_failure(const std::exception_ptr& failure) {
 
 void ServerStats::write_prometheus(std::string& out) const {
   auto sink = std::back_inserter(out);
-  fmt::format_to(sink,
-                 "# HELP emporium_http_connections_open Client connections currently open.\n"
-                 "# TYPE emporium_http_connections_open gauge\nemporium_http_connections_open {}\n"
-                 "# HELP emporium_http_connections_accepted_total Client connections accepted.\n"
-                 "# TYPE emporium_http_connections_accepted_total counter\nemporium_http_connections_accepted_total {}\n"
-                 "# HELP emporium_http_connections_rejected_total Connections refused at the connection limit.\n"
-                 "# TYPE emporium_http_connections_rejected_total counter\nemporium_http_connections_rejected_total {}\n"
-                 "# HELP emporium_http_requests_in_flight Requests being handled now.\n"
-                 "# TYPE emporium_http_requests_in_flight gauge\nemporium_http_requests_in_flight {}\n",
-                 open.load(), accepted.load(), rejected.load(), in_flight.load());
+  fmt::format_to(
+      sink,
+      "# HELP emporium_http_connections_open Client connections currently open.\n"
+      "# TYPE emporium_http_connections_open gauge\nemporium_http_connections_open {}\n"
+      "# HELP emporium_http_connections_accepted_total Client connections accepted.\n"
+      "# TYPE emporium_http_connections_accepted_total counter\nemporium_http_connections_accepted_total {}\n"
+      "# HELP emporium_http_connections_rejected_total Connections refused at the connection limit.\n"
+      "# TYPE emporium_http_connections_rejected_total counter\nemporium_http_connections_rejected_total {}\n"
+      "# HELP emporium_http_requests_in_flight Requests being handled now.\n"
+      "# TYPE emporium_http_requests_in_flight gauge\nemporium_http_requests_in_flight {}\n",
+      open.load(), accepted.load(), rejected.load(), in_flight.load());
 }
 
 Server::Impl::Impl(ServerOptions server_options, const Router& r, const Pipeline& p, IdGenerator& id_generator)
@@ -66,8 +67,8 @@ void Server::listen() {
   impl.acceptor.set_option(asio::socket_base::reuse_address(true));
   impl.acceptor.bind(endpoint, error);
   if (error) {
-    throw std::runtime_error(fmt::format("cannot listen on {}:{}: {}", impl.options.host, impl.options.port,
-                                         error.message()));
+    throw std::runtime_error(
+        fmt::format("cannot listen on {}:{}: {}", impl.options.host, impl.options.port, error.message()));
   }
   impl.acceptor.listen(asio::socket_base::max_listen_connections);
 }
@@ -121,8 +122,8 @@ asio::awaitable<void> Server::Impl::refuse(tcp::socket socket) {
   log::warn("connection limit reached", {{"limit", static_cast<std::int64_t>(options.max_connections)}});
   beast::tcp_stream stream(std::move(socket));
   stream.expires_after(std::chrono::seconds(2));
-  auto wire = problem_to_wire(problems::service_unavailable("The server is at its connection limit."),
-                              ids.next("req"), 11);
+  auto wire =
+      problem_to_wire(problems::service_unavailable("The server is at its connection limit."), ids.next("req"), 11);
   co_await asio::async_write(stream, asio::buffer(wire), asio::as_tuple(asio::use_awaitable));
   boost::system::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_both, ignored);

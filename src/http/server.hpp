@@ -24,7 +24,7 @@ struct ServerOptions {
   std::size_t default_body_limit = 1024 * 1024;
   std::chrono::milliseconds header_timeout{10'000};  // from the first byte of a request to the end of its header
   std::chrono::milliseconds body_timeout{60'000};
-  std::chrono::milliseconds idle_timeout{60'000};    // keep-alive: between requests
+  std::chrono::milliseconds idle_timeout{60'000};  // keep-alive: between requests
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds shutdown_grace{30'000};  // in-flight requests get this long after SIGTERM
 };

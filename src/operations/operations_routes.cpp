@@ -49,8 +49,8 @@ Result<Response> health(Request&) { return http::json_response(200, boost::json:
 
 Result<Response> ready(storage::Database& database) {
   if (!database.ping()) return problems::service_unavailable("The database is not reachable.");
-  return http::json_response(200, boost::json::object{{"status", "ready"},
-                                                      {"checks", boost::json::object{{"database", "ok"}}}});
+  return http::json_response(
+      200, boost::json::object{{"status", "ready"}, {"checks", boost::json::object{{"database", "ok"}}}});
 }
 
 bool constant_time_equals(std::string_view a, std::string_view b) {
@@ -80,28 +80,42 @@ std::string_view openapi_document() { return web_assets::find("openapi.json").va
 
 void register_operations_routes(http::Router& router, storage::Database& database, const MetricsRegistry& registry,
                                 OperationsSettings settings) {
-  router.add({.method = Method::Get, .path = "/health", .access = Access::public_route(), .handler = health,
+  router.add({.method = Method::Get,
+              .path = "/health",
+              .access = Access::public_route(),
+              .handler = health,
               .execution = Execution::Inline});
-  router.add({.method = Method::Get, .path = "/ready", .access = Access::public_route(),
-              .handler = [&database](Request&) { return ready(database); }, .execution = Execution::Database});
-  router.add({.method = Method::Get, .path = "/metrics", .access = Access::own_credentials(),
-              .handler = [&registry, token = settings.metrics_token](Request& request) {
-                return metrics(request, registry, token);
-              },
+  router.add({.method = Method::Get,
+              .path = "/ready",
+              .access = Access::public_route(),
+              .handler = [&database](Request&) { return ready(database); },
+              .execution = Execution::Database});
+  router.add({.method = Method::Get,
+              .path = "/metrics",
+              .access = Access::own_credentials(),
+              .handler = [&registry, token = settings.metrics_token](
+                             Request& request) { return metrics(request, registry, token); },
               .execution = Execution::Inline});
-  router.add({.method = Method::Get, .path = "/api/openapi.json", .access = Access::public_route(),
+  router.add({.method = Method::Get,
+              .path = "/api/openapi.json",
+              .access = Access::public_route(),
               .handler = [](Request&) -> Result<Response> {
                 auto response = http::text_response(200, "application/json", std::string(openapi_document()));
                 response.set_header("Cache-Control", "no-cache");
                 return response;
               },
               .execution = Execution::Inline});
-  router.add({.method = Method::Get, .path = "/docs", .access = Access::public_route(),
+  router.add({.method = Method::Get,
+              .path = "/docs",
+              .access = Access::public_route(),
               .handler = [](Request&) -> Result<Response> {
                 return docs_file(docs_pages::find("index.html").value_or(""), "index.html");
               },
               .execution = Execution::Inline});
-  router.add({.method = Method::Get, .path = "/docs/:file", .access = Access::public_route(), .handler = docs_asset,
+  router.add({.method = Method::Get,
+              .path = "/docs/:file",
+              .access = Access::public_route(),
+              .handler = docs_asset,
               .execution = Execution::Inline});
 }
 

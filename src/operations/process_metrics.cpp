@@ -29,7 +29,8 @@ StatFields read_stat() {
   std::string value;
   const long ticks = sysconf(_SC_CLK_TCK);
   for (int field = 3; rest >> value; ++field) {
-    if (field == 14 || field == 15) fields.cpu_seconds += static_cast<double>(std::stol(value)) / static_cast<double>(ticks);
+    if (field == 14 || field == 15)
+      fields.cpu_seconds += static_cast<double>(std::stol(value)) / static_cast<double>(ticks);
     if (field == 20) fields.threads = std::stol(value);
     if (field == 24) {
       fields.rss_pages = std::stol(value);

@@ -82,7 +82,7 @@ class Connection {
 };
 
 struct PoolStats {
-  std::size_t size = 0;     // connections open
+  std::size_t size = 0;  // connections open
   std::size_t in_use = 0;
   std::size_t capacity = 0;
 };

@@ -86,8 +86,10 @@ std::vector<AppliedMigration> Migrator::migrate() {
   for (const auto& file : files) {
     if (const auto found = applied_checksums.find(file.version); found != applied_checksums.end()) {
       if (found->second != file.checksum)
-        throw std::runtime_error(fmt::format("migration {:04}_{} changed after it was applied; add a new migration "
-                                             "instead of editing an applied one", file.version, file.name));
+        throw std::runtime_error(
+            fmt::format("migration {:04}_{} changed after it was applied; add a new migration "
+                        "instead of editing an applied one",
+                        file.version, file.name));
       continue;
     }
     try {

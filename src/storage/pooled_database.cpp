@@ -32,8 +32,8 @@ std::unique_ptr<BackendConnection> PooledDatabase::acquire() {
   std::unique_lock lock(mutex_);
   if (idle_.empty() && open_ >= options_.max_size) {
     ++waits_;
-    const bool got_one = available_.wait_for(lock, options_.wait_timeout,
-                                             [&] { return !idle_.empty() || open_ < options_.max_size; });
+    const bool got_one =
+        available_.wait_for(lock, options_.wait_timeout, [&] { return !idle_.empty() || open_ < options_.max_size; });
     if (!got_one) {
       ++wait_timeouts_;
       throw DatabaseUnavailable(fmt::format("no free database connection within {} ms (pool of {})",
@@ -130,11 +130,14 @@ void PooledDatabase::Metrics::write_prometheus(std::string& out) const {
       "# HELP emporium_db_pool_waits_total Acquisitions that had to wait for a free connection.\n"
       "# TYPE emporium_db_pool_waits_total counter\nemporium_db_pool_waits_total{{backend=\"{0}\"}} {4}\n"
       "# HELP emporium_db_pool_wait_timeouts_total Acquisitions that gave up waiting (answered 503).\n"
-      "# TYPE emporium_db_pool_wait_timeouts_total counter\nemporium_db_pool_wait_timeouts_total{{backend=\"{0}\"}} {5}\n"
+      "# TYPE emporium_db_pool_wait_timeouts_total counter\nemporium_db_pool_wait_timeouts_total{{backend=\"{0}\"}} "
+      "{5}\n"
       "# HELP emporium_db_connect_failures_total Failed attempts to open a connection.\n"
       "# TYPE emporium_db_connect_failures_total counter\nemporium_db_connect_failures_total{{backend=\"{0}\"}} {6}\n"
-      "# HELP emporium_db_transaction_retries_total Transactions rerun after a deadlock, serialization failure or busy database.\n"
-      "# TYPE emporium_db_transaction_retries_total counter\nemporium_db_transaction_retries_total{{backend=\"{0}\"}} {7}\n",
+      "# HELP emporium_db_transaction_retries_total Transactions rerun after a deadlock, serialization failure or busy "
+      "database.\n"
+      "# TYPE emporium_db_transaction_retries_total counter\nemporium_db_transaction_retries_total{{backend=\"{0}\"}} "
+      "{7}\n",
       backend, stats.in_use, stats.size - stats.in_use, stats.capacity, database_.waits_.load(),
       database_.wait_timeouts_.load(), database_.connect_failures_.load(), database_.retries_.load());
 }

@@ -39,7 +39,10 @@ const Cell& cell_as(const Rows& rows, std::size_t column) {
 }
 
 TEST_P(StorageContract, RoundTripsEveryParamType) {
-  const std::string bytes("\0\xff\x01" "abc\x00\x7f", 8);
+  const std::string bytes(
+      "\0\xff\x01"
+      "abc\x00\x7f",
+      8);
   const std::string_view text = "Grüße, 東京 — it's \"quoted\"; $1 and ?1 stay text";
   execute(kInsertSample, {std::int64_t{1}, std::int64_t{-42}, 0.1, true, text, Blob{bytes}});
   execute(kInsertSample, {std::int64_t{2}, INT64_MAX, -2.5e300, false, std::string_view(""), Blob{""}});
@@ -114,12 +117,18 @@ std::optional<ConstraintViolation::Kind> violation_of(const std::function<void()
 TEST_P(StorageContract, ConstraintViolationsSayWhichKind) {
   using Kind = ConstraintViolation::Kind;
   execute(kInsertItem, {std::int64_t{1}, std::string_view("A"), std::int64_t{1}});
-  EXPECT_EQ(violation_of([&] { execute(kInsertItem, {std::int64_t{2}, std::string_view("A"), std::int64_t{1}}); }),
+  EXPECT_EQ(violation_of([&] {
+              execute(kInsertItem, {std::int64_t{2}, std::string_view("A"), std::int64_t{1}});
+            }),
             Kind::Unique);
-  EXPECT_EQ(violation_of([&] { execute(kInsertItem, {std::int64_t{1}, std::string_view("B"), std::int64_t{1}}); }),
+  EXPECT_EQ(violation_of([&] {
+              execute(kInsertItem, {std::int64_t{1}, std::string_view("B"), std::int64_t{1}});
+            }),
             Kind::Unique);
   EXPECT_EQ(violation_of([&] { execute(kInsertItem, {std::int64_t{3}, nullptr, std::int64_t{1}}); }), Kind::NotNull);
-  EXPECT_EQ(violation_of([&] { execute(kInsertItem, {std::int64_t{4}, std::string_view("D"), std::int64_t{-1}}); }),
+  EXPECT_EQ(violation_of([&] {
+              execute(kInsertItem, {std::int64_t{4}, std::string_view("D"), std::int64_t{-1}});
+            }),
             Kind::Check);
 }
 

@@ -53,8 +53,8 @@ bool read_number(std::string_view text, std::size_t at, std::size_t width, int& 
 std::optional<Timestamp> parse_iso8601(std::string_view text) {
   using namespace std::chrono;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't') ||
-      text[13] != ':' || text[16] != ':')
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != 't') || text[13] != ':' ||
+      text[16] != ':')
     return std::nullopt;
   if (!read_number(text, 0, 4, y) || !read_number(text, 5, 2, mo) || !read_number(text, 8, 2, d) ||
       !read_number(text, 11, 2, h) || !read_number(text, 14, 2, mi) || !read_number(text, 17, 2, s))
@@ -88,8 +88,8 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
   if (at != text.size()) return std::nullopt;
   const year_month_day date{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!date.ok() || h > 23 || mi > 59 || s > 59) return std::nullopt;
-  const auto point = sys_days{date} + hours{h} + minutes{mi} + seconds{s} + milliseconds{millis} -
-                     minutes{offset_minutes};
+  const auto point =
+      sys_days{date} + hours{h} + minutes{mi} + seconds{s} + milliseconds{millis} - minutes{offset_minutes};
   return time_point_cast<milliseconds>(point);
 }
 

@@ -35,8 +35,9 @@ constexpr std::array kCurrencies = std::to_array<Currency>({
 });
 
 const Currency* find(std::string_view code) {
-  const auto found = std::lower_bound(kCurrencies.begin(), kCurrencies.end(), code,
-                                      [](const Currency& currency, std::string_view wanted) { return currency.code < wanted; });
+  const auto found =
+      std::lower_bound(kCurrencies.begin(), kCurrencies.end(), code,
+                       [](const Currency& currency, std::string_view wanted) { return currency.code < wanted; });
   return found != kCurrencies.end() && found->code == code ? &*found : nullptr;
 }
 

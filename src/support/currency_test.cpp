@@ -6,11 +6,13 @@ namespace emporium {
 namespace {
 
 TEST(Currency, KnowsCurrenciesInCirculation) {
-  for (const auto* code : {"USD", "EUR", "JPY", "GBP", "KWD", "CHF", "XOF", "AED", "ZAR"}) EXPECT_TRUE(is_currency_code(code)) << code;
+  for (const auto* code : {"USD", "EUR", "JPY", "GBP", "KWD", "CHF", "XOF", "AED", "ZAR"})
+    EXPECT_TRUE(is_currency_code(code)) << code;
 }
 
 TEST(Currency, RefusesEverythingElse) {
-  for (const auto* code : {"", "usd", "US", "USDD", "XAU", "XTS", "ABC", "EURO"}) EXPECT_FALSE(is_currency_code(code)) << code;
+  for (const auto* code : {"", "usd", "US", "USDD", "XAU", "XTS", "ABC", "EURO"})
+    EXPECT_FALSE(is_currency_code(code)) << code;
 }
 
 TEST(Currency, KnowsMinorUnits) {

@@ -1,7 +1,7 @@
 #include "support/log.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 namespace emporium::log {
 namespace {
@@ -22,7 +22,8 @@ TEST(LogLine, JsonEscapesControlCharacters) {
 }
 
 TEST(LogLine, TextQuotesValuesWithSpaces) {
-  EXPECT_EQ(format_line(Format::Text, "request", {{"path", "/a b"}, {"status", 404}}), "request path=\"/a b\" status=404");
+  EXPECT_EQ(format_line(Format::Text, "request", {{"path", "/a b"}, {"status", 404}}),
+            "request path=\"/a b\" status=404");
 }
 
 }  // namespace

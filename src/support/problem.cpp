@@ -33,9 +33,7 @@ Problem make(int status, std::string code, std::string title, std::string detail
 
 Problem bad_request(std::string detail) { return make(400, "bad_request", "Bad request", std::move(detail)); }
 
-Problem malformed_json(std::string detail) {
-  return make(400, "malformed_json", "Malformed JSON", std::move(detail));
-}
+Problem malformed_json(std::string detail) { return make(400, "malformed_json", "Malformed JSON", std::move(detail)); }
 
 Problem invalid_query(std::vector<FieldError> errors) {
   return make(400, "invalid_query", "Invalid query parameters", "One or more query parameters are invalid.")

@@ -50,15 +50,15 @@ std::string AccessTokens::issue(const std::string& user_id, http::Role role, con
   if (jwt_new(&raw) != 0) throw std::runtime_error("jwt_new failed");
   const JwtPtr token(raw);
   const auto now = seconds_since_epoch(clock_.now());
-  const bool ok =
-      jwt_add_grant(raw, "sub", user_id.c_str()) == 0 &&
-      jwt_add_grant(raw, "role", std::string(http::to_string(role)).c_str()) == 0 &&
-      jwt_add_grant(raw, "sid", session_id.c_str()) == 0 && jwt_add_grant(raw, "iss", kIssuer.data()) == 0 &&
-      jwt_add_grant(raw, "aud", kAudience.data()) == 0 && jwt_add_grant(raw, "typ", kTokenType.data()) == 0 &&
-      jwt_add_grant_int(raw, "iat", static_cast<long>(now)) == 0 &&
-      jwt_add_grant_int(raw, "exp", static_cast<long>(now + lifetime_.count())) == 0 &&
-      jwt_set_alg(raw, JWT_ALG_HS256, reinterpret_cast<const unsigned char*>(key_.data()),
-                  static_cast<int>(key_.size())) == 0;
+  const bool ok = jwt_add_grant(raw, "sub", user_id.c_str()) == 0 &&
+                  jwt_add_grant(raw, "role", std::string(http::to_string(role)).c_str()) == 0 &&
+                  jwt_add_grant(raw, "sid", session_id.c_str()) == 0 &&
+                  jwt_add_grant(raw, "iss", kIssuer.data()) == 0 && jwt_add_grant(raw, "aud", kAudience.data()) == 0 &&
+                  jwt_add_grant(raw, "typ", kTokenType.data()) == 0 &&
+                  jwt_add_grant_int(raw, "iat", static_cast<long>(now)) == 0 &&
+                  jwt_add_grant_int(raw, "exp", static_cast<long>(now + lifetime_.count())) == 0 &&
+                  jwt_set_alg(raw, JWT_ALG_HS256, reinterpret_cast<const unsigned char*>(key_.data()),
+                              static_cast<int>(key_.size())) == 0;
   if (!ok) throw std::runtime_error("cannot build an access token");
   char* encoded = jwt_encode_str(raw);
   if (!encoded) throw std::runtime_error("jwt_encode_str failed");

@@ -11,7 +11,7 @@
 namespace emporium::users {
 
 struct AccessClaims {
-  std::string user_id;    // sub
+  std::string user_id;  // sub
   http::Role role = http::Role::Customer;
   std::string session_id;  // sid
   Timestamp expires_at;

@@ -72,7 +72,8 @@ TEST_F(AccessTokensTest, RefusesOtherAlgorithmsEvenWithTheSameKey) {
 }
 
 TEST_F(AccessTokensTest, RefusesAnotherKey) {
-  EXPECT_FALSE(tokens.verify(forge(JWT_ALG_HS256, std::string(40, 'x'), [&](jwt_t* t) { standard_grants(t, now_seconds); })));
+  EXPECT_FALSE(
+      tokens.verify(forge(JWT_ALG_HS256, std::string(40, 'x'), [&](jwt_t* t) { standard_grants(t, now_seconds); })));
 }
 
 TEST_F(AccessTokensTest, RefusesATamperedPayload) {

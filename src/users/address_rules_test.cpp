@@ -13,11 +13,11 @@
 
 namespace emporium::users {
 namespace {
+using ::testing::ElementsAre;
 using testing::fields_of;
 using testing::home;
-using testing::office;
-using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using testing::office;
 
 struct BrokenField {
   std::string_view field;

@@ -17,17 +17,17 @@
 #include "audit/audit_log.hpp"
 #include "storage/testing/test_database.hpp"
 #include "users/address_service.hpp"
-#include "users/address_test_samples.hpp"
 #include "users/address_store.hpp"
+#include "users/address_test_samples.hpp"
 
 namespace emporium::users {
 namespace {
-using testing::fields_of;
-using testing::home;
-using testing::office;
 using storage::Backend;
 using ::testing::ElementsAre;
+using testing::fields_of;
+using testing::home;
 using ::testing::IsEmpty;
+using testing::office;
 
 // ---- Fixtures ------------------------------------------------------------------------------------------------
 AddressInput with_defaults(AddressInput input, std::optional<bool> shipping, std::optional<bool> billing) {

@@ -3,8 +3,8 @@
 #include <boost/json/array.hpp>
 
 #include "users/route_helpers.hpp"
-#include "users/users_errors.hpp"
 #include "users/user_json.hpp"
+#include "users/users_errors.hpp"
 
 namespace emporium::users {
 namespace {
@@ -47,11 +47,17 @@ Result<Response> revoke(ApiKeyService& api_keys, Request& request) {
 
 void register_api_key_routes(http::Router& router, ApiKeyService& api_keys) {
   const auto signed_in = Access::authenticated();
-  router.add({.method = Method::Post, .path = "/api/api-keys", .access = signed_in,
-              .handler = [&api_keys](Request& request) { return create(api_keys, request); }});
-  router.add({.method = Method::Get, .path = "/api/api-keys", .access = signed_in,
-              .handler = [&api_keys](Request& request) { return list(api_keys, request); }});
-  router.add({.method = Method::Delete, .path = "/api/api-keys/:id", .access = signed_in,
+  router.add(
+      {.method = Method::Post, .path = "/api/api-keys", .access = signed_in, .handler = [&api_keys](Request& request) {
+         return create(api_keys, request);
+       }});
+  router.add(
+      {.method = Method::Get, .path = "/api/api-keys", .access = signed_in, .handler = [&api_keys](Request& request) {
+         return list(api_keys, request);
+       }});
+  router.add({.method = Method::Delete,
+              .path = "/api/api-keys/:id",
+              .access = signed_in,
               .handler = [&api_keys](Request& request) { return revoke(api_keys, request); }});
 }
 

@@ -18,8 +18,8 @@ Result<CreatedApiKey> ApiKeyService::create(const http::Principal& owner, std::s
   if (!owner.api_key_id.empty()) return errors::api_key_not_allowed();
   CreatedApiKey created;
   created.secret = std::string(kSecretPrefix) + random_token(32);
-  created.key = {context_.ids.next("key"), owner.user_id, std::move(name), created.secret.substr(0, 12),
-                 context_.clock.now(), std::nullopt};
+  created.key = {context_.ids.next("key"),     owner.user_id,        std::move(name),
+                 created.secret.substr(0, 12), context_.clock.now(), std::nullopt};
   return storage::transact(
       context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<CreatedApiKey> {
         // The owner's row lock serialises concurrent creates, so the count below sees every committed key.
@@ -27,8 +27,9 @@ Result<CreatedApiKey> ApiKeyService::create(const http::Principal& owner, std::s
         if (ApiKeyStore::count_active(connection, owner.user_id) >= kMaxKeysPerUser)
           return errors::limit_reached("api_key_limit_reached", "At most 20 active API keys per user.");
         ApiKeyStore::insert(connection, created.key, sha256_hex(created.secret));
-        context_.audit.record(connection, {owner.user_id, "api_key.created", "api_key", created.key.id,
-                                           {{"name", created.key.name}}, client.ip});
+        context_.audit.record(
+            connection,
+            {owner.user_id, "api_key.created", "api_key", created.key.id, {{"name", created.key.name}}, client.ip});
         return created;
       });
 }
@@ -42,14 +43,13 @@ Result<std::vector<ApiKey>> ApiKeyService::list(const http::Principal& owner) {
 
 Result<void> ApiKeyService::revoke(const http::Principal& owner, const std::string& key_id, const ClientInfo& client) {
   if (!owner.api_key_id.empty()) return errors::api_key_not_allowed();
-  auto result = storage::transact(context_.database, storage::TxMode::Write,
-                                  [&](storage::Connection& connection) -> Result<void> {
-                                    if (!ApiKeyStore::revoke(connection, key_id, owner.user_id, context_.clock.now()))
-                                      return problems::not_found("No such API key.");
-                                    context_.audit.record(connection, {owner.user_id, "api_key.revoked", "api_key",
-                                                                       key_id, {}, client.ip});
-                                    return {};
-                                  });
+  auto result = storage::transact(
+      context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<void> {
+        if (!ApiKeyStore::revoke(connection, key_id, owner.user_id, context_.clock.now()))
+          return problems::not_found("No such API key.");
+        context_.audit.record(connection, {owner.user_id, "api_key.revoked", "api_key", key_id, {}, client.ip});
+        return {};
+      });
   if (result) cache_.forget_all();
   return result;
 }
@@ -61,9 +61,8 @@ std::optional<http::Principal> ApiKeyService::authenticate(std::string_view secr
     note_use(cached->api_key_id);
     return cached;
   }
-  const auto grant = storage::with_connection(context_.database, [&](storage::Connection& connection) {
-    return ApiKeyStore::find_grant(connection, hash);
-  });
+  const auto grant = storage::with_connection(
+      context_.database, [&](storage::Connection& connection) { return ApiKeyStore::find_grant(connection, hash); });
   if (!grant || !grant->usable) return std::nullopt;
   const http::Principal principal{grant->user_id, grant->role, "", grant->key_id};
   cache_.remember(hash, principal);

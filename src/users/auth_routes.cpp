@@ -43,7 +43,8 @@ Result<Response> register_user(AuthService& auth, Request& request) {
 Result<Response> login(AuthService& auth, Request& request) {
   auto body = http::read_json_body<Credentials>(request, [](ObjectReader& reader, Credentials& out) {
     reader.required("email", out.email, {.min_length = 1, .max_length = 254});
-    reader.required("password", out.password, {.min_length = 1, .max_length = PasswordHasher::kMaxLength, .trim = false});
+    reader.required("password", out.password,
+                    {.min_length = 1, .max_length = PasswordHasher::kMaxLength, .trim = false});
   });
   if (!body) return body.error();
   auto result = auth.login(body->email, body->password, client_of(request));
@@ -73,9 +74,8 @@ Result<Response> logout(Sessions& sessions, Request& request) {
 }
 
 Result<Response> forgot_password(PasswordResetService& resets, Request& request) {
-  auto email = http::read_json_body<std::string>(request, [](ObjectReader& reader, std::string& out) {
-    reader.required("email", out, kEmailRule);
-  });
+  auto email = http::read_json_body<std::string>(
+      request, [](ObjectReader& reader, std::string& out) { reader.required("email", out, kEmailRule); });
   if (!email) return email.error();
   resets.request_reset(*email, client_of(request));
   return http::json_response(
@@ -102,18 +102,31 @@ Result<Response> reset_password(PasswordResetService& resets, Request& request) 
 
 void register_auth_routes(http::Router& router, AuthService& auth, Sessions& sessions, PasswordResetService& resets) {
   const auto open = Access::public_route();
-  router.add({.method = Method::Post, .path = "/api/auth/register", .access = open,
+  router.add({.method = Method::Post,
+              .path = "/api/auth/register",
+              .access = open,
               .handler = [&auth](Request& request) { return register_user(auth, request); },
               .execution = Execution::Cpu});
-  router.add({.method = Method::Post, .path = "/api/auth/login", .access = open,
-              .handler = [&auth](Request& request) { return login(auth, request); }, .execution = Execution::Cpu});
-  router.add({.method = Method::Post, .path = "/api/auth/refresh", .access = open,
-              .handler = [&sessions](Request& request) { return refresh(sessions, request); }});
-  router.add({.method = Method::Post, .path = "/api/auth/logout", .access = open,
-              .handler = [&sessions](Request& request) { return logout(sessions, request); }});
-  router.add({.method = Method::Post, .path = "/api/auth/password/forgot", .access = open,
+  router.add({.method = Method::Post,
+              .path = "/api/auth/login",
+              .access = open,
+              .handler = [&auth](Request& request) { return login(auth, request); },
+              .execution = Execution::Cpu});
+  router.add(
+      {.method = Method::Post, .path = "/api/auth/refresh", .access = open, .handler = [&sessions](Request& request) {
+         return refresh(sessions, request);
+       }});
+  router.add(
+      {.method = Method::Post, .path = "/api/auth/logout", .access = open, .handler = [&sessions](Request& request) {
+         return logout(sessions, request);
+       }});
+  router.add({.method = Method::Post,
+              .path = "/api/auth/password/forgot",
+              .access = open,
               .handler = [&resets](Request& request) { return forgot_password(resets, request); }});
-  router.add({.method = Method::Post, .path = "/api/auth/password/reset", .access = open,
+  router.add({.method = Method::Post,
+              .path = "/api/auth/password/reset",
+              .access = open,
               .handler = [&resets](Request& request) { return reset_password(resets, request); },
               .execution = Execution::Cpu});
 }

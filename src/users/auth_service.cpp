@@ -23,13 +23,12 @@ User AuthService::new_user(const Registration& registration, Role role) const {
 
 Result<AuthResult> AuthService::register_customer(const Registration& registration, const ClientInfo& client) {
   UserRecord record{new_user(registration, Role::Customer), hasher_.hash(registration.password)};
-  return storage::transact(context_.database, storage::TxMode::Write,
-                           [&](storage::Connection& connection) -> Result<AuthResult> {
-                             if (!UserStore::insert(connection, record)) return errors::email_taken();
-                             context_.audit.record(connection, {record.user.id, "user.registered", "user",
-                                                                record.user.id, {}, client.ip});
-                             return AuthResult{record.user, sessions_.start(connection, record.user, client)};
-                           });
+  return storage::transact(
+      context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<AuthResult> {
+        if (!UserStore::insert(connection, record)) return errors::email_taken();
+        context_.audit.record(connection, {record.user.id, "user.registered", "user", record.user.id, {}, client.ip});
+        return AuthResult{record.user, sessions_.start(connection, record.user, client)};
+      });
 }
 
 Result<User> AuthService::create_account(const Registration& registration, Role role) {
@@ -37,9 +36,12 @@ Result<User> AuthService::create_account(const Registration& registration, Role 
   return storage::transact(context_.database, storage::TxMode::Write,
                            [&](storage::Connection& connection) -> Result<User> {
                              if (!UserStore::insert(connection, record)) return errors::email_taken();
-                             context_.audit.record(connection, {std::nullopt, "user.created_by_cli", "user",
+                             context_.audit.record(connection, {std::nullopt,
+                                                                "user.created_by_cli",
+                                                                "user",
                                                                 record.user.id,
-                                                                {{"role", std::string(http::to_string(role))}}, ""});
+                                                                {{"role", std::string(http::to_string(role))}},
+                                                                ""});
                              return record.user;
                            });
 }
@@ -59,12 +61,12 @@ void AuthService::record_failure(const std::string& email, const ClientInfo& cli
   throttle_.record_failure("account:" + email, rules_.per_account);
 }
 
-Result<AuthResult> AuthService::login(std::string_view email_text, std::string_view password, const ClientInfo& client) {
+Result<AuthResult> AuthService::login(std::string_view email_text, std::string_view password,
+                                      const ClientInfo& client) {
   const auto email = normalize_email(email_text);
   if (auto refusal = throttled(email, client)) return std::move(*refusal);
-  const auto record = storage::with_connection(context_.database, [&](storage::Connection& connection) {
-    return UserStore::find_by_email(connection, email);
-  });
+  const auto record = storage::with_connection(
+      context_.database, [&](storage::Connection& connection) { return UserStore::find_by_email(connection, email); });
   if (!record) {
     hasher_.verify_nothing(password);  // as slow as a real check: the answer's timing says nothing
     record_failure(email, client);
@@ -88,23 +90,21 @@ Result<AuthResult> AuthService::login(std::string_view email_text, std::string_v
 
 Result<TokenPair> AuthService::change_password(const std::string& user_id, std::string_view current_password,
                                                std::string_view new_password, const ClientInfo& client) {
-  const auto record = storage::with_connection(context_.database, [&](storage::Connection& connection) {
-    return UserStore::find_by_id(connection, user_id);
-  });
+  const auto record = storage::with_connection(
+      context_.database, [&](storage::Connection& connection) { return UserStore::find_by_id(connection, user_id); });
   if (!record || record->user.disabled) return errors::user_not_found();
   if (!hasher_.verify(current_password, record->password_hash).matches) return errors::wrong_password();
   const auto new_hash = hasher_.hash(new_password);
   std::vector<std::string> ended;
-  auto result = storage::transact(context_.database, storage::TxMode::Write,
-                                  [&](storage::Connection& connection) -> Result<TokenPair> {
-                                    const auto now = context_.clock.now();
-                                    UserStore::update_password(connection, user_id, new_hash, now);
-                                    SessionStore::spend_password_resets(connection, user_id, now);
-                                    ended = sessions_.end_all(connection, user_id, "password_changed");
-                                    context_.audit.record(connection, {user_id, "user.password_changed", "user",
-                                                                       user_id, {}, client.ip});
-                                    return sessions_.start(connection, record->user, client);
-                                  });
+  auto result = storage::transact(
+      context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<TokenPair> {
+        const auto now = context_.clock.now();
+        UserStore::update_password(connection, user_id, new_hash, now);
+        SessionStore::spend_password_resets(connection, user_id, now);
+        ended = sessions_.end_all(connection, user_id, "password_changed");
+        context_.audit.record(connection, {user_id, "user.password_changed", "user", user_id, {}, client.ip});
+        return sessions_.start(connection, record->user, client);
+      });
   if (result) sessions_.forget(ended);
   return result;
 }

@@ -35,7 +35,8 @@ void SessionCache::make_room() {
   if (entries_.size() < max_entries_) return;
   // Expired "active" entries go first; if that is not enough, start over (the database still knows).
   const auto now = clock_.now();
-  std::erase_if(entries_, [&](const auto& entry) { return !entry.second.revoked && now - entry.second.checked_at >= ttl_; });
+  std::erase_if(entries_,
+                [&](const auto& entry) { return !entry.second.revoked && now - entry.second.checked_at >= ttl_; });
   if (entries_.size() >= max_entries_) entries_.clear();
 }
 

@@ -24,7 +24,8 @@ std::string read_key_file(const std::string& path) {
   text << file.rdbuf();
   auto key = text.str();
   while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
-  if (key.size() < AccessTokens::kMinimumKeyBytes) throw std::runtime_error(path + " holds a key shorter than 256 bits");
+  if (key.size() < AccessTokens::kMinimumKeyBytes)
+    throw std::runtime_error(path + " holds a key shorter than 256 bits");
   struct stat info {};
   if (::stat(path.c_str(), &info) == 0 && (info.st_mode & 077) != 0)
     log::warn("the JWT key file is readable by other users; chmod 600 it", {{"path", path}});

@@ -36,8 +36,8 @@ void PasswordResetService::request_reset(std::string_view email_text, const Clie
       return false;
     SessionStore::insert_password_reset(connection, sha256_hex(token), record->user.id, now,
                                         now + policy_.token_lifetime);
-    context_.audit.record(connection, {std::nullopt, "user.password_reset_requested", "user", record->user.id, {},
-                                       client.ip});
+    context_.audit.record(connection,
+                          {std::nullopt, "user.password_reset_requested", "user", record->user.id, {}, client.ip});
     mail_to = record->user.email;
     return true;
   });

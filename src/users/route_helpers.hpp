@@ -12,9 +12,8 @@ inline ClientInfo client_of(const http::Request& request) {
 }
 
 // Passwords are taken as typed: no trimming, 10 to 1024 characters.
-inline const http::StringRule kPasswordRule{.min_length = PasswordHasher::kMinLength,
-                                            .max_length = PasswordHasher::kMaxLength,
-                                            .trim = false};
+inline const http::StringRule kPasswordRule{
+    .min_length = PasswordHasher::kMinLength, .max_length = PasswordHasher::kMaxLength, .trim = false};
 inline const http::StringRule kNameRule{.min_length = 1, .max_length = 100};
 inline const http::StringRule kEmailRule{.min_length = 3, .max_length = 254};
 

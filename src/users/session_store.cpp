@@ -4,7 +4,8 @@ namespace emporium::users {
 namespace {
 
 constexpr std::string_view kInsertSession =
-    "INSERT INTO sessions (id, user_id, created_at, last_used_at, client_ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)";
+    "INSERT INTO sessions (id, user_id, created_at, last_used_at, client_ip, user_agent) VALUES ($1, $2, $3, $4, $5, "
+    "$6)";
 constexpr std::string_view kInsertRefreshToken =
     "INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES ($1, $2, $3)";
 constexpr std::string_view kFindRefreshToken =
@@ -77,8 +78,8 @@ std::optional<SessionRow> SessionStore::find_session(storage::Connection& connec
                     optional_time(row, 4)};
 }
 
-bool SessionStore::revoke_session(storage::Connection& connection, std::string_view session_id,
-                                  std::string_view reason, Timestamp now) {
+bool SessionStore::revoke_session(storage::Connection& connection, std::string_view session_id, std::string_view reason,
+                                  Timestamp now) {
   return connection.execute(kRevokeSession, {session_id, to_unix_millis(now), reason}) == 1;
 }
 

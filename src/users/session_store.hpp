@@ -30,7 +30,8 @@ class SessionStore {
                              std::string_view user_agent);
   static void insert_refresh_token(storage::Connection& connection, std::string_view token_hash,
                                    std::string_view session_id, Timestamp now);
-  static std::optional<RefreshTokenRow> find_refresh_token(storage::Connection& connection, std::string_view token_hash);
+  static std::optional<RefreshTokenRow> find_refresh_token(storage::Connection& connection,
+                                                           std::string_view token_hash);
   // False when the token was already spent (by a concurrent refresh or a thief).
   static bool spend_refresh_token(storage::Connection& connection, std::string_view token_hash, Timestamp now);
   static void touch_session(storage::Connection& connection, std::string_view session_id, Timestamp now);

@@ -51,8 +51,12 @@ Result<TokenPair> Sessions::rotate(std::string_view refresh_token, const ClientI
     if (token->spent_at || !SessionStore::spend_refresh_token(connection, hash, now)) {
       // Someone presents a token that was already exchanged: either the client or a thief holds a copy.
       SessionStore::revoke_session(connection, token->session_id, "refresh_token_reuse", now);
-      context_.audit.record(connection, {std::nullopt, "session.token_reuse_detected", "session", token->session_id,
-                                         {{"userId", token->session.user_id}}, client.ip});
+      context_.audit.record(connection, {std::nullopt,
+                                         "session.token_reuse_detected",
+                                         "session",
+                                         token->session_id,
+                                         {{"userId", token->session.user_id}},
+                                         client.ip});
       revoked_session = token->session_id;
       outcome = errors::invalid_refresh_token();
       return true;  // the revocation must commit even though the answer is an error
@@ -98,9 +102,12 @@ void Sessions::forget(const std::vector<std::string>& session_ids) {
 
 bool Sessions::is_active(const std::string& session_id) {
   switch (cache_.state(session_id)) {
-    case SessionCache::State::Active: return true;
-    case SessionCache::State::Revoked: return false;
-    case SessionCache::State::Unknown: break;
+    case SessionCache::State::Active:
+      return true;
+    case SessionCache::State::Revoked:
+      return false;
+    case SessionCache::State::Unknown:
+      break;
   }
   const auto session = storage::with_connection(context_.database, [&](storage::Connection& connection) {
     return SessionStore::find_session(connection, session_id);

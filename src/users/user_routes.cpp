@@ -41,7 +41,8 @@ void read_preferences(ObjectReader& reader, ProfileChanges& out) {
   reader.optional("marketingEmails", out.marketing_emails);
   reader.optional("language", out.language, {.min_length = 2, .max_length = 35});
   reader.optional("currency", out.currency, {.min_length = 3, .max_length = 3});
-  if (out.language && !is_language_tag(*out.language)) reader.fail("language", "must be a language tag like en or pt-BR");
+  if (out.language && !is_language_tag(*out.language))
+    reader.fail("language", "must be a language tag like en or pt-BR");
   if (out.currency && !is_currency_code(*out.currency)) reader.fail("currency", "must be an ISO 4217 code like USD");
 }
 
@@ -75,7 +76,8 @@ struct PasswordChange {
 Result<Response> change_password(AuthService& auth, Request& request) {
   if (!request.principal().api_key_id.empty()) return errors::api_key_not_allowed();
   auto body = http::read_json_body<PasswordChange>(request, [](ObjectReader& reader, PasswordChange& out) {
-    reader.required("currentPassword", out.current, {.min_length = 1, .max_length = PasswordHasher::kMaxLength, .trim = false});
+    reader.required("currentPassword", out.current,
+                    {.min_length = 1, .max_length = PasswordHasher::kMaxLength, .trim = false});
     reader.required("newPassword", out.next, kPasswordRule);
   });
   if (!body) return body.error();
@@ -116,8 +118,8 @@ Result<Response> administer(UserService& users, Request& request) {
     reader.optional("disabled", out.disabled);
   });
   if (!changes) return changes.error();
-  auto user = users.administer(request.principal().user_id, std::string(request.param("id")), *changes,
-                               client_of(request));
+  auto user =
+      users.administer(request.principal().user_id, std::string(request.param("id")), *changes, client_of(request));
   if (!user) return user.error();
   return http::json_response(200, to_json(*user));
 }
@@ -132,22 +134,34 @@ Result<Response> show(Result<User> user) {
 void register_user_routes(http::Router& router, UserService& users, AuthService& auth) {
   const auto signed_in = Access::authenticated();
   const auto admins = Access::roles_only({http::Role::Admin});
-  router.add({.method = Method::Get, .path = "/api/users/me", .access = signed_in,
-              .handler = [&users](Request& request) { return show(users.get(request.principal().user_id)); }});
-  router.add({.method = Method::Patch, .path = "/api/users/me", .access = signed_in,
-              .handler = [&users](Request& request) { return update_me(users, request); }});
-  router.add({.method = Method::Delete, .path = "/api/users/me", .access = signed_in,
+  router.add(
+      {.method = Method::Get, .path = "/api/users/me", .access = signed_in, .handler = [&users](Request& request) {
+         return show(users.get(request.principal().user_id));
+       }});
+  router.add(
+      {.method = Method::Patch, .path = "/api/users/me", .access = signed_in, .handler = [&users](Request& request) {
+         return update_me(users, request);
+       }});
+  router.add({.method = Method::Delete,
+              .path = "/api/users/me",
+              .access = signed_in,
               .handler = [&users](Request& request) { return delete_me(users, request); },
               .execution = Execution::Cpu});
-  router.add({.method = Method::Post, .path = "/api/users/me/password", .access = signed_in,
+  router.add({.method = Method::Post,
+              .path = "/api/users/me/password",
+              .access = signed_in,
               .handler = [&auth](Request& request) { return change_password(auth, request); },
               .execution = Execution::Cpu});
-  router.add({.method = Method::Get, .path = "/api/users", .access = admins,
-              .handler = [&users](Request& request) { return list_users(users, request); }});
-  router.add({.method = Method::Get, .path = "/api/users/:id", .access = admins,
-              .handler = [&users](Request& request) { return show(users.get(std::string(request.param("id")))); }});
-  router.add({.method = Method::Patch, .path = "/api/users/:id", .access = admins,
-              .handler = [&users](Request& request) { return administer(users, request); }});
+  router.add({.method = Method::Get, .path = "/api/users", .access = admins, .handler = [&users](Request& request) {
+                return list_users(users, request);
+              }});
+  router.add({.method = Method::Get, .path = "/api/users/:id", .access = admins, .handler = [&users](Request& request) {
+                return show(users.get(std::string(request.param("id"))));
+              }});
+  router.add(
+      {.method = Method::Patch, .path = "/api/users/:id", .access = admins, .handler = [&users](Request& request) {
+         return administer(users, request);
+       }});
 }
 
 }  // namespace emporium::users

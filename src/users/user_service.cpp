@@ -13,9 +13,8 @@ UserService::UserService(UsersContext& context, const PasswordHasher& hasher, Se
     : context_(context), hasher_(hasher), sessions_(sessions), api_key_cache_(api_key_cache) {}
 
 Result<User> UserService::get(const std::string& user_id) {
-  auto record = storage::with_connection(context_.database, [&](storage::Connection& connection) {
-    return UserStore::find_by_id(connection, user_id);
-  });
+  auto record = storage::with_connection(
+      context_.database, [&](storage::Connection& connection) { return UserStore::find_by_id(connection, user_id); });
   if (!record || record->user.deleted_at) return errors::user_not_found();
   return std::move(record->user);
 }
@@ -28,7 +27,8 @@ Result<User> UserService::update_profile(const std::string& user_id, const Profi
                              auto& user = record->user;
                              auto& preferences = user.preferences;
                              if (changes.name) user.name = *changes.name;
-                             if (changes.email_order_updates) preferences.email_order_updates = *changes.email_order_updates;
+                             if (changes.email_order_updates)
+                               preferences.email_order_updates = *changes.email_order_updates;
                              if (changes.marketing_emails) preferences.marketing_emails = *changes.marketing_emails;
                              if (changes.language) preferences.language = *changes.language;
                              if (changes.currency) preferences.currency = *changes.currency;
@@ -40,9 +40,8 @@ Result<User> UserService::update_profile(const std::string& user_id, const Profi
 
 Result<void> UserService::delete_account(const std::string& user_id, std::string_view password,
                                          const ClientInfo& client) {
-  const auto record = storage::with_connection(context_.database, [&](storage::Connection& connection) {
-    return UserStore::find_by_id(connection, user_id);
-  });
+  const auto record = storage::with_connection(
+      context_.database, [&](storage::Connection& connection) { return UserStore::find_by_id(connection, user_id); });
   if (!record || record->user.deleted_at) return errors::user_not_found();
   if (!hasher_.verify(password, record->password_hash).matches) {
     auto problem = errors::wrong_password();
@@ -52,18 +51,17 @@ Result<void> UserService::delete_account(const std::string& user_id, std::string
   }
   const auto unusable = hasher_.hash(random_token(32));  // nobody knows this password
   std::vector<std::string> ended;
-  auto result = storage::transact(context_.database, storage::TxMode::Write,
-                                  [&](storage::Connection& connection) -> Result<void> {
-                                    const auto now = context_.clock.now();
-                                    ended = sessions_.end_all(connection, user_id, "account_deleted");
-                                    SessionStore::spend_password_resets(connection, user_id, now);
-                                    ApiKeyStore::revoke_all(connection, user_id, now);
-                                    AddressStore::delete_all_for_user(connection, user_id);
-                                    UserStore::anonymise(connection, user_id, unusable, now);
-                                    context_.audit.record(connection, {user_id, "user.deleted", "user", user_id, {},
-                                                                       client.ip});
-                                    return {};
-                                  });
+  auto result = storage::transact(
+      context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<void> {
+        const auto now = context_.clock.now();
+        ended = sessions_.end_all(connection, user_id, "account_deleted");
+        SessionStore::spend_password_resets(connection, user_id, now);
+        ApiKeyStore::revoke_all(connection, user_id, now);
+        AddressStore::delete_all_for_user(connection, user_id);
+        UserStore::anonymise(connection, user_id, unusable, now);
+        context_.audit.record(connection, {user_id, "user.deleted", "user", user_id, {}, client.ip});
+        return {};
+      });
   if (result) {
     sessions_.forget(ended);
     api_key_cache_.forget_all();
@@ -97,7 +95,10 @@ Result<User> UserService::administer(const std::string& admin_id, const std::str
         // Access tokens carry the role: a new role or a disabled account must not outlive the old tokens.
         if (user.role != old_role || (user.disabled && !was_disabled))
           ended = sessions_.end_all(connection, user.id, user.disabled ? "account_disabled" : "role_changed");
-        context_.audit.record(connection, {admin_id, "user.administered", "user", user.id,
+        context_.audit.record(connection, {admin_id,
+                                           "user.administered",
+                                           "user",
+                                           user.id,
                                            {{"oldRole", std::string(http::to_string(old_role))},
                                             {"role", std::string(http::to_string(user.role))},
                                             {"disabled", user.disabled ? "true" : "false"}},

@@ -86,12 +86,12 @@ struct FilterParams {
 bool UserStore::insert(storage::Connection& connection, const UserRecord& record) {
   const auto& user = record.user;
   const auto role = http::to_string(user.role);
-  return connection.execute(kInsert, {std::string_view(user.id), std::string_view(user.email),
-                                      std::string_view(user.name), role, std::string_view(record.password_hash),
-                                      user.disabled, user.preferences.email_order_updates,
-                                      user.preferences.marketing_emails, std::string_view(user.preferences.language),
-                                      std::string_view(user.preferences.currency), to_unix_millis(user.created_at),
-                                      to_unix_millis(user.updated_at)}) == 1;
+  return connection.execute(
+             kInsert, {std::string_view(user.id), std::string_view(user.email), std::string_view(user.name), role,
+                       std::string_view(record.password_hash), user.disabled, user.preferences.email_order_updates,
+                       user.preferences.marketing_emails, std::string_view(user.preferences.language),
+                       std::string_view(user.preferences.currency), to_unix_millis(user.created_at),
+                       to_unix_millis(user.updated_at)}) == 1;
 }
 
 std::optional<UserRecord> UserStore::find_by_email(storage::Connection& connection, std::string_view email) {
@@ -113,10 +113,10 @@ void UserStore::update_password(storage::Connection& connection, std::string_vie
 
 void UserStore::update_profile(storage::Connection& connection, const User& user) {
   const auto& preferences = user.preferences;
-  connection.execute(kUpdateProfile, {std::string_view(user.id), std::string_view(user.name),
-                                      preferences.email_order_updates, preferences.marketing_emails,
-                                      std::string_view(preferences.language), std::string_view(preferences.currency),
-                                      to_unix_millis(user.updated_at)});
+  connection.execute(kUpdateProfile,
+                     {std::string_view(user.id), std::string_view(user.name), preferences.email_order_updates,
+                      preferences.marketing_emails, std::string_view(preferences.language),
+                      std::string_view(preferences.currency), to_unix_millis(user.updated_at)});
 }
 
 void UserStore::update_role_and_status(storage::Connection& connection, std::string_view id, Role role, bool disabled,
@@ -143,8 +143,8 @@ std::vector<User> UserStore::list(storage::Connection& connection, const UserFil
 std::int64_t UserStore::count(storage::Connection& connection, const UserFilter& filter) {
   const FilterParams params(filter);
   return connection
-      .query(kCount, {storage::nullable(params.pattern), storage::nullable(params.role),
-                      storage::nullable(filter.disabled)})
+      .query(kCount,
+             {storage::nullable(params.pattern), storage::nullable(params.role), storage::nullable(filter.disabled)})
       .front()
       .integer(0);
 }

@@ -55,6 +55,8 @@ Problem cannot_change_own_account(std::string detail) {
 
 Problem user_not_found() { return problems::not_found("No such user."); }
 
-Problem limit_reached(std::string code, std::string detail) { return problems::conflict(std::move(code), std::move(detail)); }
+Problem limit_reached(std::string code, std::string detail) {
+  return problems::conflict(std::move(code), std::move(detail));
+}
 
 }  // namespace emporium::users::errors

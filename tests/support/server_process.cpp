@@ -95,8 +95,8 @@ int ServerProcess::stop(std::chrono::milliseconds timeout) {
   return *code;
 }
 
-CommandResult run_emporium(const std::vector<std::string>& args, const EnvVars& env,
-                           std::chrono::milliseconds timeout, const std::string& stdin_path) {
+CommandResult run_emporium(const std::vector<std::string>& args, const EnvVars& env, std::chrono::milliseconds timeout,
+                           const std::string& stdin_path) {
   std::vector<std::string> argv{emporium_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   ChildProcess process(argv, child_environment(env), stdin_path.empty() ? "/dev/null" : stdin_path);

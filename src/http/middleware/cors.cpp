@@ -10,9 +10,9 @@
 namespace emporium::http {
 namespace {
 // Request headers a browser may send cross-origin (besides the CORS-safelisted ones).
-constexpr std::array<std::string_view, 8> kAllowedHeaders = {
-    "authorization", "content-type", "idempotency-key", "if-match",
-    "if-none-match", "x-api-key",    "x-request-id",    "accept-language"};
+constexpr std::array<std::string_view, 8> kAllowedHeaders = {"authorization", "content-type",   "idempotency-key",
+                                                             "if-match",      "if-none-match",  "x-api-key",
+                                                             "x-request-id",  "accept-language"};
 constexpr std::string_view kExposedHeaders =
     "ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Request-Id";
 constexpr std::string_view kMaxAgeSeconds = "600";

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <array>
-#include <mutex>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 

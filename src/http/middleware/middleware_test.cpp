@@ -82,8 +82,9 @@ TEST(CorsMiddleware, RefusesOtherOriginsMethodsAndHeaders) {
   EXPECT_EQ(refused.status, 403);
   EXPECT_FALSE(refused.header("Access-Control-Allow-Origin"));
 
-  auto wrong_method = harness.request(Method::Options, "/api/things",
-                                      {{"Origin", "https://shop.example"}, {"Access-Control-Request-Method", "DELETE"}});
+  auto wrong_method =
+      harness.request(Method::Options, "/api/things",
+                      {{"Origin", "https://shop.example"}, {"Access-Control-Request-Method", "DELETE"}});
   wrong_method.allowed_methods = "GET, HEAD, OPTIONS";
   EXPECT_EQ(harness.send(wrong_method).status, 405);
 
@@ -347,8 +348,9 @@ TEST(MetricsMiddleware, CountsByRouteAndStatus) {
   metrics.write_prometheus(text);
   EXPECT_NE(text.find("emporium_http_requests_total{method=\"GET\",route=\"/api/things\",status=\"201\"} 3"),
             std::string::npos);
-  EXPECT_NE(text.find("emporium_http_request_duration_seconds_count{method=\"GET\",route=\"/api/things\",status=\"201\"} 3"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find("emporium_http_request_duration_seconds_count{method=\"GET\",route=\"/api/things\",status=\"201\"} 3"),
+      std::string::npos);
 }
 
 }  // namespace

@@ -34,7 +34,8 @@ class PipelineHarness {
 };
 
 inline Route make_route(Handler handler, Access access = Access::public_route(), std::string path = "/api/things") {
-  return Route{.method = Method::Get, .path = std::move(path), .access = std::move(access), .handler = std::move(handler)};
+  return Route{
+      .method = Method::Get, .path = std::move(path), .access = std::move(access), .handler = std::move(handler)};
 }
 
 inline Handler answer(int status) {

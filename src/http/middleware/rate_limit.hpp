@@ -9,7 +9,7 @@
 namespace emporium::http {
 
 struct RateLimits {
-  std::int64_t anonymous_per_minute = 300;      // per client IP
+  std::int64_t anonymous_per_minute = 300;       // per client IP
   std::int64_t authenticated_per_minute = 1200;  // per user (or API key)
 };
 

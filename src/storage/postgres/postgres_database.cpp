@@ -136,8 +136,8 @@ class PostgresConnection final : public BackendConnection {
     const BoundParams bound(params);
     const auto key = cache_key(sql, params);
     const auto& name = prepared(key, sql, params);
-    ResultPtr result(PQexecPrepared(conn_.get(), name.c_str(), bound.size(), bound.values(), bound.lengths(),
-                                    bound.formats(), 0));
+    ResultPtr result(
+        PQexecPrepared(conn_.get(), name.c_str(), bound.size(), bound.values(), bound.lengths(), bound.formats(), 0));
     if (!succeeded(result.get())) {
       if (invalidates_statement(sqlstate_of(result.get()))) statements_.erase(key);
       fail(result.get(), sql);
@@ -166,8 +166,8 @@ class PostgresConnection final : public BackendConnection {
 
   static void check_parameter_count(int expected, int given, std::string_view sql) {
     if (expected != given)
-      throw QueryError(fmt::format("statement expects {} parameters, got {} [{}]", expected, given,
-                                   sql.substr(0, kSqlExcerpt)));
+      throw QueryError(
+          fmt::format("statement expects {} parameters, got {} [{}]", expected, given, sql.substr(0, kSqlExcerpt)));
   }
 
   // Bounds the server-side memory that statements built at run time (IN lists of any length) could take.

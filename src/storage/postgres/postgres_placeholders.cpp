@@ -67,8 +67,8 @@ int highest_placeholder(std::string_view sql) {
     const char c = sql[i];
     const bool after_word = i > 0 && is_word_char(sql[i - 1]);
     if (c == '\'') {
-      const bool escape_string = after_word && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
-                                 (i < 2 || !is_word_char(sql[i - 2]));
+      const bool escape_string =
+          after_word && (sql[i - 1] == 'E' || sql[i - 1] == 'e') && (i < 2 || !is_word_char(sql[i - 2]));
       i = skip_quoted(sql, i, escape_string);
     } else if (c == '"') {
       i = skip_quoted(sql, i, false);

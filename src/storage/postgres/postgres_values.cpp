@@ -41,13 +41,18 @@ CellKind kind_of(Oid type) {
     case kInt2Oid:
     case kInt4Oid:
     case kInt8Oid:
-    case kOidOid: return CellKind::Integer;
-    case kBoolOid: return CellKind::Boolean;
+    case kOidOid:
+      return CellKind::Integer;
+    case kBoolOid:
+      return CellKind::Boolean;
     case kFloat4Oid:
     case kFloat8Oid:
-    case kNumericOid: return CellKind::Real;
-    case kByteaOid: return CellKind::Bytes;
-    default: return CellKind::Text;
+    case kNumericOid:
+      return CellKind::Real;
+    case kByteaOid:
+      return CellKind::Bytes;
+    default:
+      return CellKind::Text;
   }
 }
 
@@ -78,11 +83,16 @@ std::string decode_bytea(std::string_view hex) {
 
 Cell read_cell(std::string_view text, CellKind kind) {
   switch (kind) {
-    case CellKind::Integer: return parse_number<std::int64_t>(text);
-    case CellKind::Boolean: return std::int64_t{text == "t" ? 1 : 0};
-    case CellKind::Real: return parse_number<double>(text);
-    case CellKind::Bytes: return decode_bytea(text);
-    case CellKind::Text: break;
+    case CellKind::Integer:
+      return parse_number<std::int64_t>(text);
+    case CellKind::Boolean:
+      return std::int64_t{text == "t" ? 1 : 0};
+    case CellKind::Real:
+      return parse_number<double>(text);
+    case CellKind::Bytes:
+      return decode_bytea(text);
+    case CellKind::Text:
+      break;
   }
   return std::string(text);
 }

@@ -13,25 +13,34 @@ namespace {
 constexpr std::size_t kStatementCacheSize = 256;
 
 [[noreturn]] void throw_sqlite_error(sqlite3* db, int code, std::string_view context) {
-  const std::string message = fmt::format("{}: {} (sqlite {})", context, db ? sqlite3_errmsg(db) : sqlite3_errstr(code),
-                                          code);
+  const std::string message =
+      fmt::format("{}: {} (sqlite {})", context, db ? sqlite3_errmsg(db) : sqlite3_errstr(code), code);
   switch (code) {
     case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY: throw ConstraintViolation(ConstraintViolation::Kind::Unique, message);
-    case SQLITE_CONSTRAINT_FOREIGNKEY: throw ConstraintViolation(ConstraintViolation::Kind::ForeignKey, message);
-    case SQLITE_CONSTRAINT_CHECK: throw ConstraintViolation(ConstraintViolation::Kind::Check, message);
-    case SQLITE_CONSTRAINT_NOTNULL: throw ConstraintViolation(ConstraintViolation::Kind::NotNull, message);
-    default: break;
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      throw ConstraintViolation(ConstraintViolation::Kind::Unique, message);
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      throw ConstraintViolation(ConstraintViolation::Kind::ForeignKey, message);
+    case SQLITE_CONSTRAINT_CHECK:
+      throw ConstraintViolation(ConstraintViolation::Kind::Check, message);
+    case SQLITE_CONSTRAINT_NOTNULL:
+      throw ConstraintViolation(ConstraintViolation::Kind::NotNull, message);
+    default:
+      break;
   }
   switch (code & 0xff) {
-    case SQLITE_CONSTRAINT: throw ConstraintViolation(ConstraintViolation::Kind::Other, message);
+    case SQLITE_CONSTRAINT:
+      throw ConstraintViolation(ConstraintViolation::Kind::Other, message);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: throw RetryableConflict(message);
+    case SQLITE_LOCKED:
+      throw RetryableConflict(message);
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
-    case SQLITE_READONLY: throw DatabaseUnavailable(message);
-    default: throw QueryError(message);
+    case SQLITE_READONLY:
+      throw DatabaseUnavailable(message);
+    default:
+      throw QueryError(message);
   }
 }
 
@@ -169,9 +178,12 @@ class SqliteConnection final : public BackendConnection {
 
   static Cell read_cell(sqlite3_stmt* statement, int column) {
     switch (sqlite3_column_type(statement, column)) {
-      case SQLITE_NULL: return std::monostate{};
-      case SQLITE_INTEGER: return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
-      case SQLITE_FLOAT: return sqlite3_column_double(statement, column);
+      case SQLITE_NULL:
+        return std::monostate{};
+      case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
+      case SQLITE_FLOAT:
+        return sqlite3_column_double(statement, column);
       default: {
         const auto* data = static_cast<const char*>(sqlite3_column_blob(statement, column));
         const auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
@@ -216,7 +228,9 @@ std::string translate_placeholders(std::string_view sql) {
 }
 
 std::unique_ptr<Database> open_sqlite(const SqliteOptions& options) {
-  auto factory = [options]() -> std::unique_ptr<BackendConnection> { return std::make_unique<SqliteConnection>(options); };
+  auto factory = [options]() -> std::unique_ptr<BackendConnection> {
+    return std::make_unique<SqliteConnection>(options);
+  };
   auto database = std::make_unique<PooledDatabase>(Backend::Sqlite, options.pool, std::move(factory));
   database->with_connection([](Connection&) {});  // open one now: a bad path fails at start-up, not later
   return database;
