@@ -1,5 +1,7 @@
 #include "users/address_routes.hpp"
 
+#include "http/query.hpp"
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
@@ -79,7 +81,10 @@ Result<AddressInput> read_address(const Request& request) {
 Result<Response> list(AddressService& addresses, const Request& request) {
   boost::json::array data;
   for (const auto& address : addresses.list(request.principal().user_id)) data.push_back(to_json(address));
-  return http::json_response(200, boost::json::object{{"data", std::move(data)}});
+  // The API's list shape; the book holds at most 20 addresses, so it is always one page.
+  const auto total = static_cast<std::int64_t>(data.size());
+  return http::json_response(
+      200, boost::json::object{{"data", std::move(data)}, {"pagination", http::pagination_json({}, total)}});
 }
 
 Result<Response> create(AddressService& addresses, const Request& request) {

@@ -1,5 +1,7 @@
 #include "users/api_key_routes.hpp"
 
+#include "http/query.hpp"
+
 #include <boost/json/array.hpp>
 
 #include "users/route_helpers.hpp"
@@ -34,7 +36,9 @@ Result<Response> list(ApiKeyService& api_keys, Request& request) {
   if (!keys) return keys.error();
   boost::json::array data;
   for (const auto& key : *keys) data.push_back(to_json(key));
-  return http::json_response(200, {{"data", std::move(data)}});
+  // The API's list shape; a user holds at most 20 active keys, so it is always one page.
+  const auto total = static_cast<std::int64_t>(data.size());
+  return http::json_response(200, {{"data", std::move(data)}, {"pagination", http::pagination_json({}, total)}});
 }
 
 Result<Response> revoke(ApiKeyService& api_keys, Request& request) {

@@ -76,6 +76,8 @@ TEST_F(Addresses, CreateShowReplaceAndDelete) {
   const auto listed = client.get(kBook, bearer(owner.access_token));
   ASSERT_EQ(listed.status, 200);
   EXPECT_EQ(listed.json_object().at("data").as_array().size(), 1u);
+  EXPECT_EQ(listed.json_object().at("pagination").at("total"), json::value(1)) << listed.body;
+  EXPECT_EQ(listed.json_object().at("pagination").at("totalPages"), json::value(1)) << listed.body;
 
   json::object replacement{
       {"fullName", "Pierre Curie"}, {"line1", "1 Rue Cuvier"}, {"city", "Paris"}, {"country", "FR"}};

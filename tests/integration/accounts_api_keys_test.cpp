@@ -61,6 +61,8 @@ TEST_F(ApiKeys, CreatingShowsTheSecretOnceAndListingNever) {
   const auto listed = list.json_object();
   const auto& data = listed.at("data").as_array();
   ASSERT_EQ(data.size(), 1u) << list.body;
+  EXPECT_EQ(listed.at("pagination").at("total"), json::value(1)) << list.body;
+  EXPECT_EQ(listed.at("pagination").at("page"), json::value(1)) << list.body;
   EXPECT_EQ(str(data[0].at("id")), id);
   EXPECT_FALSE(data[0].as_object().contains("key")) << list.body;
   EXPECT_EQ(list.body.find(secret.substr(12)), std::string::npos) << "the secret is never shown again";
