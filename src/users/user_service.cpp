@@ -19,6 +19,15 @@ Result<User> UserService::get(const std::string& user_id) {
   return std::move(record->user);
 }
 
+namespace {
+bool same_profile(const User& a, const User& b) {
+  const auto& p = a.preferences;
+  const auto& q = b.preferences;
+  return a.name == b.name && p.email_order_updates == q.email_order_updates &&
+         p.marketing_emails == q.marketing_emails && p.language == q.language && p.currency == q.currency;
+}
+}  // namespace
+
 Result<User> UserService::update_profile(const std::string& user_id, const ProfileChanges& changes) {
   return storage::transact(context_.database, storage::TxMode::Write,
                            [&](storage::Connection& connection) -> Result<User> {
@@ -26,12 +35,14 @@ Result<User> UserService::update_profile(const std::string& user_id, const Profi
                              if (!record || record->user.deleted_at) return errors::user_not_found();
                              auto& user = record->user;
                              auto& preferences = user.preferences;
-                             if (changes.name) user.name = *changes.name;
+                             const auto before = user;
                              if (changes.email_order_updates)
                                preferences.email_order_updates = *changes.email_order_updates;
                              if (changes.marketing_emails) preferences.marketing_emails = *changes.marketing_emails;
                              if (changes.language) preferences.language = *changes.language;
                              if (changes.currency) preferences.currency = *changes.currency;
+                             if (changes.name) user.name = *changes.name;
+                             if (same_profile(user, before)) return user;  // nothing changed: no write, same updatedAt
                              user.updated_at = context_.clock.now();
                              UserStore::update_profile(connection, user);
                              return user;

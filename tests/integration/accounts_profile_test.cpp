@@ -62,6 +62,7 @@ TEST_F(Profile, PatchChangesOnlyWhatItNames) {
   const auto nothing = patch_me(client, account, json::object{});
   EXPECT_EQ(nothing.status, 200) << nothing.describe();
   EXPECT_EQ(json::serialize(me(client, account).at("preferences")), json::serialize(body.at("preferences")));
+  EXPECT_EQ(nothing.json_object().at("updatedAt"), body.at("updatedAt")) << "an empty change writes nothing";
 }
 
 TEST_F(Profile, BadPreferencesAre422NamingTheField) {
