@@ -12,12 +12,6 @@ class Authenticator {
   virtual Identity authenticate(const Request& request) = 0;
 };
 
-// Until accounts exist nobody can log in: any credential presented is invalid.
-class NoAccountsAuthenticator final : public Authenticator {
- public:
-  Identity authenticate(const Request& request) override;
-};
-
 // The request's identity, computed on first use and kept on the request (rate limit and auth both ask).
 const Identity& identify(Request& request, Authenticator& authenticator);
 

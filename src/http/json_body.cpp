@@ -47,8 +47,6 @@ std::string ObjectReader::field(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
-bool ObjectReader::has(std::string_view key) const { return object_ && object_->contains(key); }
-
 void ObjectReader::fail(std::string_view key, std::string message) {
   errors_.push_back({field(key), std::move(message)});
 }
@@ -177,21 +175,6 @@ void ObjectReader::objects(std::string_view key, bool required, std::size_t max_
     read(nested, i);
     nested.reject_unknown();
   }
-}
-
-void ObjectReader::strings(std::string_view key, std::optional<std::vector<std::string>>& out, std::size_t max_items,
-                           const StringRule& rule) {
-  const auto* value = find(key, false);
-  if (!value) return;
-  const auto* items = value->if_array();
-  if (!items) return fail(key, "must be an array");
-  if (items->size() > max_items) return fail(key, "must have at most " + std::to_string(max_items) + " items");
-  std::vector<std::string> texts;
-  for (std::size_t i = 0; i < items->size(); ++i) {
-    if (auto text = read_string((*items)[i], field(key) + "[" + std::to_string(i) + "]", rule))
-      texts.push_back(std::move(*text));
-  }
-  if (texts.size() == items->size()) out = std::move(texts);
 }
 
 void ObjectReader::string_map(std::string_view key, std::optional<std::map<std::string, std::string>>& out,

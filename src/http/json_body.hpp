@@ -40,7 +40,6 @@ class ObjectReader {
   ObjectReader(const boost::json::value& value, std::vector<FieldError>& errors, std::string path = "");
 
   bool is_object() const { return object_ != nullptr; }
-  bool has(std::string_view key) const;
 
   void required(std::string_view key, std::string& out, const StringRule& rule = {});
   void optional(std::string_view key, std::optional<std::string>& out, const StringRule& rule = {});
@@ -53,8 +52,6 @@ class ObjectReader {
   // An array of objects, each read by `read(reader, index)`.
   void objects(std::string_view key, bool required, std::size_t max_items,
                const std::function<void(ObjectReader&, std::size_t)>& read);
-  void strings(std::string_view key, std::optional<std::vector<std::string>>& out, std::size_t max_items,
-               const StringRule& rule = {});
   // {"name": "value", …} with string values.
   void string_map(std::string_view key, std::optional<std::map<std::string, std::string>>& out, std::size_t max_entries,
                   const StringRule& key_rule, const StringRule& value_rule);

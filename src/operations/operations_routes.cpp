@@ -5,8 +5,8 @@
 #include <optional>
 #include <span>
 
+#include "support/crypto.hpp"
 #include "support/embedded_file.hpp"
-#include "support/random.hpp"
 
 namespace emporium::web_assets {
 std::optional<std::string_view> find(std::string_view path);
@@ -51,13 +51,6 @@ Result<Response> ready(storage::Database& database) {
   if (!database.ping()) return problems::service_unavailable("The database is not reachable.");
   return http::json_response(
       200, boost::json::object{{"status", "ready"}, {"checks", boost::json::object{{"database", "ok"}}}});
-}
-
-bool constant_time_equals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  unsigned char difference = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) difference |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return difference == 0;
 }
 
 Result<Response> metrics(const Request& request, const MetricsRegistry& registry, const std::string& token) {

@@ -74,11 +74,6 @@ class Connection {
   std::int64_t execute(std::string_view sql, std::initializer_list<Param> params = {}) {
     return execute(sql, std::span<const Param>(params.begin(), params.size()));
   }
-  // The first row, if any.
-  std::optional<Row> query_one(const Rows& rows) const {
-    if (rows.empty()) return std::nullopt;
-    return rows.front();
-  }
 };
 
 struct PoolStats {

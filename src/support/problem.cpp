@@ -5,6 +5,16 @@
 
 namespace emporium {
 
+Problem&& Problem::with_code(std::string specific_code) && {
+  code = std::move(specific_code);
+  return std::move(*this);
+}
+
+Problem&& Problem::with_detail(std::string specific_detail) && {
+  detail = std::move(specific_detail);
+  return std::move(*this);
+}
+
 Problem&& Problem::with_header(std::string name, std::string value) && {
   headers.emplace_back(std::move(name), std::move(value));
   return std::move(*this);

@@ -25,6 +25,9 @@ struct Problem {
   std::vector<FieldError> errors;
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. Retry-After, Allow
 
+  // A domain's more precise code and wording for a generic problem (same status and title).
+  Problem&& with_code(std::string specific_code) &&;
+  Problem&& with_detail(std::string specific_detail) &&;
   Problem&& with_header(std::string name, std::string value) &&;
   Problem&& with_errors(std::vector<FieldError> field_errors) &&;
 };

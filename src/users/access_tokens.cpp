@@ -19,9 +19,7 @@ struct JwtFree {
 using JwtPtr = std::unique_ptr<jwt_t, JwtFree>;
 
 Problem invalid_token(std::string detail) {
-  auto problem = problems::unauthorized(std::move(detail));
-  problem.code = "invalid_token";
-  return problem;
+  return problems::unauthorized(std::move(detail)).with_code("invalid_token");
 }
 
 std::int64_t seconds_since_epoch(Timestamp t) { return to_unix_millis(t) / 1000; }

@@ -5,9 +5,7 @@
 namespace emporium::users {
 namespace {
 Problem unauthorized(std::string code, std::string detail) {
-  auto problem = problems::unauthorized(std::move(detail));
-  problem.code = std::move(code);
-  return problem;
+  return problems::unauthorized(std::move(detail)).with_code(std::move(code));
 }
 }  // namespace
 

@@ -46,19 +46,23 @@ Result<User> AuthService::create_account(const Registration& registration, Role 
                            });
 }
 
+// The three counters a login attempt is held to, and their rules.
+std::array<std::pair<std::string, ThrottleRule>, 3> AuthService::throttle_keys(const std::string& email,
+                                                                               const ClientInfo& client) const {
+  return {{{"ip:" + client.ip, rules_.per_ip},
+           {"pair:" + email + "|" + client.ip, rules_.per_account_and_ip},
+           {"account:" + email, rules_.per_account}}};
+}
+
 std::optional<Problem> AuthService::throttled(const std::string& email, const ClientInfo& client) {
-  for (const auto& [key, rule] : {std::pair{"ip:" + client.ip, rules_.per_ip},
-                                  std::pair{"pair:" + email + "|" + client.ip, rules_.per_account_and_ip},
-                                  std::pair{"account:" + email, rules_.per_account}}) {
+  for (const auto& [key, rule] : throttle_keys(email, client)) {
     if (const auto wait = throttle_.blocked_for(key, rule)) return errors::login_throttled(*wait);
   }
   return std::nullopt;
 }
 
 void AuthService::record_failure(const std::string& email, const ClientInfo& client) {
-  throttle_.record_failure("ip:" + client.ip, rules_.per_ip);
-  throttle_.record_failure("pair:" + email + "|" + client.ip, rules_.per_account_and_ip);
-  throttle_.record_failure("account:" + email, rules_.per_account);
+  for (const auto& [key, rule] : throttle_keys(email, client)) throttle_.record_failure(key, rule);
 }
 
 Result<AuthResult> AuthService::login(std::string_view email_text, std::string_view password,
@@ -78,7 +82,7 @@ Result<AuthResult> AuthService::login(std::string_view email_text, std::string_v
     return errors::invalid_credentials();
   }
   if (record->user.disabled) return errors::account_disabled();
-  throttle_.clear("pair:" + email + "|" + client.ip);
+  throttle_.clear(throttle_keys(email, client)[1].first);  // this account from this address starts afresh
   const auto rehashed = verdict.needs_rehash ? std::optional(hasher_.hash(password)) : std::nullopt;
   return storage::transact(context_.database, storage::TxMode::Write,
                            [&](storage::Connection& connection) -> Result<AuthResult> {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <string>
+#include <utility>
 
 #include "users/login_throttle.hpp"
 #include "users/password_hasher.hpp"
@@ -37,6 +39,8 @@ class AuthService {
   Result<User> create_account(const Registration& registration, Role role);
 
  private:
+  std::array<std::pair<std::string, ThrottleRule>, 3> throttle_keys(const std::string& email,
+                                                                    const ClientInfo& client) const;
   std::optional<Problem> throttled(const std::string& email, const ClientInfo& client);
   void record_failure(const std::string& email, const ClientInfo& client);
   User new_user(const Registration& registration, Role role) const;

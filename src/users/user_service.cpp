@@ -55,10 +55,7 @@ Result<void> UserService::delete_account(const std::string& user_id, std::string
       context_.database, [&](storage::Connection& connection) { return UserStore::find_by_id(connection, user_id); });
   if (!record || record->user.deleted_at) return errors::user_not_found();
   if (!hasher_.verify(password, record->password_hash).matches) {
-    auto problem = errors::wrong_password();
-    problem.errors = {{"password", "is wrong"}};
-    problem.detail = "The password is wrong.";
-    return problem;
+    return errors::wrong_password("password");
   }
   const auto unusable = hasher_.hash(random_token(32));  // nobody knows this password
   std::vector<std::string> ended;

@@ -14,7 +14,8 @@ Problem account_disabled();
 Problem email_taken();
 Problem login_throttled(std::int64_t retry_after_seconds);
 Problem invalid_reset_token();
-Problem wrong_password();
+// `field` names the password that was wrong: currentPassword (change) or password (account deletion).
+Problem wrong_password(std::string field = "currentPassword");
 Problem api_key_not_allowed();
 Problem cannot_change_own_account(std::string detail);
 Problem user_not_found();
