@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "app/routes.hpp"
+#include "catalog/catalog_module.hpp"
 #include "http/authenticator.hpp"
 #include "http/http_metrics.hpp"
 #include "http/middleware/access_log.hpp"
@@ -78,6 +79,15 @@ users::UsersSettings users_settings(const Config& config) {
   return settings;
 }
 
+catalog::CatalogSettings catalog_settings(const Config& config) {
+  catalog::CatalogSettings settings;
+  settings.media_dir = config.data_dir + "/media";
+  settings.media_base_url = config.media_base_url;
+  settings.images = {.max_bytes = config.media_max_bytes, .max_pixels = config.media_max_pixels};
+  settings.cache = {.max_entries = config.catalog_cache_entries, .max_bytes = config.catalog_cache_bytes};
+  return settings;
+}
+
 }  // namespace
 
 Application::Application(Config config) : config_(std::move(config)) {}
@@ -96,6 +106,12 @@ void Application::build_services() {
       std::make_unique<notifications::OutboxMailer>(config_.data_dir + "/outbox", config_.mail_from, ids_, clock_);
   users_ = std::make_unique<users::UsersModule>(users::UsersContext{database, ids_, clock_, *audit_}, *mailer_,
                                                 users_settings(config_));
+  catalog_ = std::make_unique<catalog::CatalogModule>(database, ids_, clock_, *audit_, catalog_settings(config_));
+}
+
+catalog::CatalogModule& Application::catalog() {
+  if (!catalog_) throw std::logic_error("catalog used before build_services()");
+  return *catalog_;
 }
 
 storage::Database& Application::database() {
@@ -115,8 +131,11 @@ void Application::open_and_migrate() {
 
 void Application::register_routes(http::Router& router, const operations::MetricsRegistry& metrics) {
   build_services();
-  RouteDependencies dependencies{
-      .database = database(), .metrics = metrics, .metrics_token = config_.metrics_token, .users = *users_};
+  RouteDependencies dependencies{.database = database(),
+                                 .metrics = metrics,
+                                 .metrics_token = config_.metrics_token,
+                                 .users = *users_,
+                                 .catalog = *catalog_};
   register_all_routes(router, dependencies);
 }
 

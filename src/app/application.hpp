@@ -14,6 +14,9 @@
 namespace emporium::users {
 class UsersModule;
 }
+namespace emporium::catalog {
+class CatalogModule;
+}
 
 namespace emporium::app {
 
@@ -37,6 +40,7 @@ class Application {
 
   storage::Database& database();
   users::UsersModule& users();
+  catalog::CatalogModule& catalog();
   const Clock& clock() const { return clock_; }
   IdGenerator& ids() { return ids_; }
   const Config& config() const { return config_; }
@@ -49,6 +53,7 @@ class Application {
   std::unique_ptr<audit::AuditLog> audit_;
   std::unique_ptr<notifications::Mailer> mailer_;
   std::unique_ptr<users::UsersModule> users_;
+  std::unique_ptr<catalog::CatalogModule> catalog_;
 };
 
 }  // namespace emporium::app

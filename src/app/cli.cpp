@@ -1,5 +1,6 @@
 #include "app/cli.hpp"
 
+#include <fmt/format.h>
 #include <boost/program_options.hpp>
 
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "app/application.hpp"
+#include "app/catalog_seed.hpp"
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
 #include "support/log.hpp"
@@ -28,7 +30,7 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  serve     Apply pending migrations and serve HTTP until SIGTERM/SIGINT\n"
     "  migrate   Apply pending database migrations and exit\n"
-    "  seed      Load data: --demo (once per database)\n"
+    "  seed      Load data: --demo (once per database), --products N [--seed S]\n"
     "  admin     Manage accounts: 'admin create' makes the first admin (or a vendor)\n"
     "\n"
     "Configuration comes from EMPORIUM_* environment variables (see README.md).\n"
@@ -83,26 +85,57 @@ int migrate(const std::vector<std::string>& arguments) {
   return 0;
 }
 
+void print_demo(const DemoSeedResult& demo) {
+  if (!demo.changed()) {
+    std::cout << "Demo data was already loaded; nothing changed.\n";
+    return;
+  }
+  std::cout << "Demo data loaded.";
+  if (demo.accounts.empty()) std::cout << "\n";
+  if (!demo.accounts.empty()) std::cout << " These passwords are shown this once:\n";
+  for (const auto& account : demo.accounts)
+    std::cout << "  " << account.role << "\t" << account.email << "\t" << account.password << "\n";
+  if (demo.categories > 0 || demo.products > 0)
+    std::cout << "Demo catalog: " << demo.products << " products and " << demo.categories << " categories made.\n";
+}
+
+void print_catalog(const CatalogSeedSummary& summary, std::uint64_t seed) {
+  std::cout << "Seeded " << summary.products << " products (" << summary.variants << " variants) in "
+            << summary.categories << " categories for " << kSeedVendors << " vendors (" << summary.vendors_created
+            << " new), seed " << seed << ", in " << fmt::format("{:.1f}", summary.seconds) << " s.\n";
+}
+
 int seed(const std::vector<std::string>& arguments) {
   Command command{"seed", "Loads data into the database (migrating it first).", {}};
-  command.options.add_options()("help,h", "show this help")("demo",
-                                                            "load the demo store once; a second run changes nothing");
+  command.options.add_options()("help,h", "show this help")(
+      "demo", "load the demo store (accounts and a small catalog) once; a second run changes nothing")(
+      "products", po::value<std::int64_t>(),
+      "add N generated products (1 to 1,000,000) with categories, vendors, variants and ratings")(
+      "seed", po::value<std::uint64_t>()->default_value(1),
+      "what --products generates: the same N and seed give the "
+      "same catalog");
   const auto values = parse(command, arguments);
   if (wants_help(values)) return print_help(command), 0;
-  if (!values.count("demo")) {
-    std::cerr << "emporium seed: say what to load (--demo)\n";
+  if (!values.count("demo") && !values.count("products")) {
+    std::cerr << "emporium seed: say what to load (--demo, --products N)\n";
+    return 2;
+  }
+  const auto products = values.count("products") ? values["products"].as<std::int64_t>() : 0;
+  if (values.count("products") && (products < 1 || products > kMaxSeedProducts)) {
+    std::cerr << "emporium seed: --products must be 1 to 1000000\n";
     return 2;
   }
   const auto application = open_application();
   application->build_services();
-  const auto accounts = seed_demo(application->database(), application->clock(), application->users().auth());
-  if (accounts.empty()) {
-    std::cout << "Demo data was already loaded; nothing changed.\n";
-    return 0;
+  if (values.count("demo"))
+    print_demo(
+        seed_demo(application->database(), application->clock(), application->users().auth(), application->catalog()));
+  if (products > 0) {
+    const auto seed_value = values["seed"].as<std::uint64_t>();
+    CatalogSeeder seeder(application->database(), application->ids(), application->clock(), application->users().auth(),
+                         application->catalog());
+    print_catalog(seeder.run({.products = products, .seed = seed_value}), seed_value);
   }
-  std::cout << "Demo data loaded. These passwords are shown this once:\n";
-  for (const auto& account : accounts)
-    std::cout << "  " << account.role << "\t" << account.email << "\t" << account.password << "\n";
   return 0;
 }
 

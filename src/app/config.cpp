@@ -100,6 +100,17 @@ void read_storage(const Reader& env, Config& config) {
   env.millis("EMPORIUM_DATABASE_STATEMENT_TIMEOUT_MS", config.database_statement_timeout, 10, 600'000);
 }
 
+void read_catalog(const Reader& env, Config& config) {
+  if (auto url = env.text("EMPORIUM_MEDIA_BASE_URL")) {
+    if (url->empty() || url->back() == '/') throw ConfigError("EMPORIUM_MEDIA_BASE_URL must not end with '/'");
+    config.media_base_url = *url;
+  }
+  env.integer("EMPORIUM_MEDIA_MAX_BYTES", config.media_max_bytes, 1024, 256 * 1024 * 1024);
+  env.integer("EMPORIUM_MEDIA_MAX_PIXELS", config.media_max_pixels, 1, 1'000'000'000);
+  env.integer("EMPORIUM_CATALOG_CACHE_ENTRIES", config.catalog_cache_entries, 0, 10'000'000);
+  env.integer("EMPORIUM_CATALOG_CACHE_BYTES", config.catalog_cache_bytes, 0, std::size_t{64} * 1024 * 1024 * 1024);
+}
+
 void read_accounts(const Reader& env, Config& config) {
   config.jwt_secret = env.text("EMPORIUM_JWT_SECRET");
   if (config.jwt_secret && config.jwt_secret->size() < 32)
@@ -138,6 +149,7 @@ Config load_config(const Environment& environment) {
   Config config;
   read_server(env, config);
   read_storage(env, config);
+  read_catalog(env, config);
   read_accounts(env, config);
   if (auto level = env.text("EMPORIUM_LOG_LEVEL")) config.log_level = parse_level(*level);
   if (auto format = env.text("EMPORIUM_LOG_FORMAT")) config.log_format = parse_format(*format);

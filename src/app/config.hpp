@@ -35,6 +35,13 @@ struct Config {
   std::chrono::milliseconds database_statement_timeout{5000};
   std::string metrics_token;
 
+  // Catalog
+  std::string media_base_url = "/media";           // prefix of image URLs (a CDN in front: its URL)
+  std::size_t media_max_bytes = 20 * 1024 * 1024;  // per uploaded image
+  std::uint64_t media_max_pixels = 40'000'000;     // width × height of the decoded frame, from the header
+  std::size_t catalog_cache_entries = 20'000;
+  std::size_t catalog_cache_bytes = 64 * 1024 * 1024;
+
   // Accounts
   std::optional<std::string> jwt_secret;  // unset: a random key kept in <data_dir>/jwt.key
   std::chrono::seconds access_token_lifetime{15 * 60};

@@ -8,6 +8,7 @@ void register_all_routes(http::Router& router, RouteDependencies& dependencies) 
   operations::register_operations_routes(router, dependencies.database, dependencies.metrics,
                                          {.metrics_token = dependencies.metrics_token});
   dependencies.users.register_routes(router);
+  dependencies.catalog.register_routes(router);
 }
 
 }  // namespace emporium::app

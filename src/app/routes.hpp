@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/catalog_module.hpp"
 #include "http/router.hpp"
 #include "operations/metrics_registry.hpp"
 #include "storage/database.hpp"
@@ -13,6 +14,7 @@ struct RouteDependencies {
   const operations::MetricsRegistry& metrics;
   std::string metrics_token;
   users::UsersModule& users;
+  catalog::CatalogModule& catalog;
 };
 
 // Every route of the server, registered explicitly in one place. Tests build the same table (the OpenAPI

@@ -47,6 +47,12 @@ std::string ObjectReader::field(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
+bool ObjectReader::is_null(std::string_view key) const {
+  if (!object_) return false;
+  const auto* value = object_->if_contains(key);
+  return value && value->is_null();
+}
+
 void ObjectReader::fail(std::string_view key, std::string message) {
   errors_.push_back({field(key), std::move(message)});
 }

@@ -56,6 +56,8 @@ class ObjectReader {
   void string_map(std::string_view key, std::optional<std::map<std::string, std::string>>& out, std::size_t max_entries,
                   const StringRule& key_rule, const StringRule& value_rule);
 
+  // True when the field is present with the value null (PATCH: "clear this"); optional() treats it as absent.
+  bool is_null(std::string_view key) const;
   // Adds an error for a rule that types alone cannot express.
   void fail(std::string_view key, std::string message);
   // Reports every field of the object that no read above asked for (no mass assignment).

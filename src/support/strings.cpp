@@ -74,4 +74,12 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+bool has_control_character(std::string_view text, bool allow_line_breaks) {
+  return std::any_of(text.begin(), text.end(), [&](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (allow_line_breaks && (c == '\n' || c == '\r' || c == '\t')) return false;
+    return byte < 0x20 || byte == 0x7f;
+  });
+}
+
 }  // namespace emporium

@@ -15,5 +15,8 @@ std::vector<std::string_view> split_list(std::string_view text, char separator);
 // Number of Unicode code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 bool is_valid_utf8(std::string_view text);
+// True when the text holds an ASCII control character (or DEL). Line breaks and tabs count only when
+// `allow_line_breaks` is false: they are text in a description.
+bool has_control_character(std::string_view text, bool allow_line_breaks = false);
 
 }  // namespace emporium

@@ -12,6 +12,8 @@
 // change password) run each cell on a fresh account of the caller's role (`fresh_account`); logout, refresh
 // and reset spend sessions and tokens made for that cell alone; deleting an address or a key deletes an
 // object kept for that row; admin changes go to an account no other row uses, and change nothing.
+// Catalog objects belong to the vendor (so the other vendor gets 404 and admins, who manage every product,
+// succeed); each cell of a delete row deletes a product, variant, image or category made for that cell alone.
 
 #include <boost/json/value.hpp>
 
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "accounts_api.hpp"
+#include "catalog_api.hpp"
 
 namespace emporium::testing {
 
@@ -30,10 +33,11 @@ inline constexpr std::array kCallers{Caller::Anonymous, Caller::Customer, Caller
                                      Caller::Admin};
 inline constexpr std::array<const char*, 5> kCallerNames{"anonymous", "customer", "vendor", "other vendor", "admin"};
 
-// What one cell sends: the path with real ids in it, and a JSON body for writes.
+// What one cell sends: the path with real ids in it, and a JSON body for writes (or a multipart form).
 struct Call {
   std::string target;
   std::optional<boost::json::value> body;
+  std::optional<FormBody> form = std::nullopt;
 };
 
 // The fixtures the cells use, made once per run; defined in role_table_test.cpp.
@@ -59,6 +63,23 @@ class RoleWorld {
   // A password reset code of an account made for this cell alone.
   std::string fresh_reset_token();
 
+  // The vendor's active product sold in one variant.
+  const std::string& product() const { return product_; }
+  // A vendor's product with several variants, one of them for the rows that change a variant.
+  const std::string& variant_product() const { return variant_product_; }
+  const std::string& variant() const { return variant_; }
+  const std::string& variant_sku() const { return variant_sku_; }
+  // A vendor's product with an image, and the URL of one of that image's files.
+  const std::string& image_product() const { return image_product_; }
+  const std::string& image() const { return image_; }
+  const std::string& media_url() const { return media_url_; }
+  const std::string& category() const { return category_; }
+  // Objects made for one cell of a delete row.
+  std::string fresh_product();
+  std::string fresh_variant();
+  std::string fresh_image();
+  std::string fresh_category();
+
  private:
   const ServerProcess& server_;
   HttpClient client_;
@@ -68,6 +89,14 @@ class RoleWorld {
   std::string customer_address_;
   std::string customer_address_to_delete_;
   std::string vendor_key_to_revoke_;
+  std::string product_;
+  std::string variant_product_;
+  std::string variant_;
+  std::string variant_sku_;
+  std::string image_product_;
+  std::string image_;
+  std::string media_url_;
+  std::string category_;
 };
 
 struct RoleRow {
@@ -86,6 +115,7 @@ inline boost::json::value address_body(const char* city) {
 }
 
 inline Call no_body(std::string target) { return {std::move(target), std::nullopt}; }
+inline Call with_form(std::string target, FormBody form) { return {std::move(target), std::nullopt, std::move(form)}; }
 inline Call with_body(std::string target, boost::json::value body) { return {std::move(target), std::move(body)}; }
 inline std::string password_of(const Account* caller) { return caller ? caller->password : std::string(kPassword); }
 
@@ -96,6 +126,12 @@ inline std::vector<RoleRow> role_table() {
   constexpr std::array<int, 5> everyone_200{200, 200, 200, 200, 200};
   constexpr std::array<int, 5> signed_in_200{401, 200, 200, 200, 200};
   constexpr std::array<int, 5> admins_200{401, 403, 403, 403, 200};
+  constexpr std::array<int, 5> admins_201{401, 403, 403, 403, 201};
+  constexpr std::array<int, 5> sellers_201{401, 403, 201, 201, 201};
+  // A vendor's object: its owner and admins may change it, the other vendor does not see it.
+  constexpr std::array<int, 5> owner_200{401, 403, 200, 404, 200};
+  constexpr std::array<int, 5> owner_201{401, 403, 201, 404, 201};
+  constexpr std::array<int, 5> owner_204{401, 403, 204, 404, 204};
   return {
     // {route, {anonymous, customer, vendor, other vendor, admin}, the request, fresh account?}
     //
@@ -172,6 +208,67 @@ inline std::vector<RoleRow> role_table() {
      }},
     {"DELETE /api/api-keys/:id", {401, 404, 204, 404, 404}, [](W& w, A) {
        return no_body("/api/api-keys/" + w.vendor_key_to_revoke());
+     }},
+
+    // Catalog reads: public; drafts are not involved (every fixture product is active).
+    {"GET /api/products", everyone_200, [](W&, A) { return no_body("/api/products"); }},
+    {"GET /api/products/:id", everyone_200, [](W& w, A) { return no_body("/api/products/" + w.product()); }},
+    {"GET /api/categories", everyone_200, [](W&, A) { return no_body("/api/categories"); }},
+    {"GET /api/categories/:id", everyone_200, [](W& w, A) { return no_body("/api/categories/" + w.category()); }},
+    {"GET /media/:file", everyone_200, [](W& w, A) { return no_body(w.media_url()); }},
+
+    // Products: sellers (vendors and admins) write; the products are the vendor's, so the other vendor gets 404.
+    {"POST /api/products", sellers_201, [](W&, A) {
+       return with_body("/api/products", product_body(unique_sku("TABLE")));
+     }},
+    {"PUT /api/products/:id", owner_200, [](W& w, A) {
+       return with_body("/api/products/" + w.product(), boost::json::object{
+           {"name", "Replaced By The Table"}, {"currency", "USD"}, {"status", "active"}});
+     }},
+    {"PATCH /api/products/:id", owner_200, [](W& w, A) {
+       return with_body("/api/products/" + w.product(), boost::json::object{{"description", "Patched by the table"}});
+     }},
+    {"DELETE /api/products/:id", owner_204, [](W& w, A) { return no_body("/api/products/" + w.fresh_product()); }},
+
+    // Variants: of the vendor's product.
+    {"POST /api/products/:id/variants", owner_201, [](W& w, A) {
+       return with_body("/api/products/" + w.variant_product() + "/variants", boost::json::object{
+           {"sku", unique_sku("TABLE")}, {"price", 100}, {"options", {{"size", unique_word()}}}});
+     }},
+    {"PUT /api/products/:id/variants/:variantId", owner_200, [](W& w, A) {
+       return with_body("/api/products/" + w.variant_product() + "/variants/" + w.variant(), boost::json::object{
+           {"sku", w.variant_sku()}, {"price", 120}, {"options", {{"size", "m"}}}});
+     }},
+    {"PATCH /api/products/:id/variants/:variantId", owner_200, [](W& w, A) {
+       return with_body("/api/products/" + w.variant_product() + "/variants/" + w.variant(),
+                        boost::json::object{{"price", 130}});
+     }},
+    {"DELETE /api/products/:id/variants/:variantId", owner_204, [](W& w, A) {
+       return no_body("/api/products/" + w.variant_product() + "/variants/" + w.fresh_variant());
+     }},
+
+    // Images: of the vendor's product; uploads are multipart.
+    {"POST /api/products/:id/images", owner_201, [](W& w, A) {
+       return with_form("/api/products/" + w.image_product() + "/images",
+                        multipart({{"file", png_image(8, 8, 21), "table.png", "image/png"}}));
+     }},
+    {"PATCH /api/products/:id/images/:imageId", owner_200, [](W& w, A) {
+       return with_body("/api/products/" + w.image_product() + "/images/" + w.image(),
+                        boost::json::object{{"alt", "Described by the table"}});
+     }},
+    {"DELETE /api/products/:id/images/:imageId", owner_204, [](W& w, A) {
+       return no_body("/api/products/" + w.image_product() + "/images/" + w.fresh_image());
+     }},
+
+    // Categories: admins write.
+    {"POST /api/categories", admins_201, [](W&, A) {
+       return with_body("/api/categories", boost::json::object{{"name", "Table " + unique_tag("c")}});
+     }},
+    {"PUT /api/categories/:id", admins_200, [](W& w, A) {
+       return with_body("/api/categories/" + w.category(), boost::json::object{{"name", "Table Category"}});
+     }},
+    {"DELETE /api/categories/:id", {401, 403, 403, 403, 204}, [](W& w, A) {
+       return no_body("/api/categories/" + w.fresh_category());
      }},
   };
 }

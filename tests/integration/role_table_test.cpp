@@ -41,6 +41,41 @@ RoleWorld::RoleWorld(const ServerProcess& server) : server_(server), client_(ser
                              bearer(account(Caller::Vendor).access_token));
   if (key.status != 201) throw std::runtime_error("fixture API key: " + key.describe());
   vendor_key_to_revoke_ = std::string(key.json_object().at("id").as_string());
+
+  const auto& vendor = account(Caller::Vendor);
+  category_ = str(create_category(client_, account(Caller::Admin), "Table " + unique_tag("c")).at("id"));
+  product_ = str(
+      create_product(client_, vendor, with(product_body(unique_sku("TABLE")), "categoryId", json::string(category_)))
+          .at("id"));
+  variant_product_ = str(create_product(client_, vendor, product_body(unique_sku("TABLE"))).at("id"));
+  variant_sku_ = unique_sku("TABLE");
+  variant_ = str(add_variant(client_, vendor, variant_product_,
+                             {{"sku", variant_sku_}, {"price", 110}, {"options", {{"size", "m"}}}})
+                     .at("id"));
+  image_product_ = str(create_product(client_, vendor, product_body(unique_sku("TABLE"))).at("id"));
+  image_ = fresh_image();
+  const auto shown = product_json(client_, image_product_);
+  media_url_ = str(shown.at("images").at(0).at("urls").at("thumb"));
+}
+
+std::string RoleWorld::fresh_product() {
+  return str(create_product(client_, account(Caller::Vendor), product_body(unique_sku("TABLE"))).at("id"));
+}
+
+std::string RoleWorld::fresh_variant() {
+  return str(add_variant(client_, account(Caller::Vendor), variant_product_,
+                         {{"sku", unique_sku("TABLE")}, {"price", 90}, {"options", {{"size", unique_word()}}}})
+                 .at("id"));
+}
+
+std::string RoleWorld::fresh_image() {
+  const auto response = upload_image(client_, account(Caller::Vendor), image_product_, png_image(8, 8, 20));
+  if (response.status != 201) throw std::runtime_error("fixture image: " + response.describe());
+  return str(response.json_object().at("id"));
+}
+
+std::string RoleWorld::fresh_category() {
+  return str(create_category(client_, account(Caller::Admin), "Table " + unique_tag("c")).at("id"));
 }
 
 const Account& RoleWorld::account(Caller caller) const { return accounts_.at(static_cast<int>(caller)); }
@@ -128,9 +163,11 @@ std::optional<std::string> mismatch(RoleWorld& world, HttpClient& client, const 
   }
   const auto call = row.call(world, account);
   const auto method = row.route.substr(0, row.route.find(' '));
-  const auto headers = account ? bearer(account->access_token) : Headers{};
-  const auto response = call.body ? send_json(client, method, call.target, *call.body, headers)
-                                  : client.request(method, call.target, headers);
+  auto headers = account ? bearer(account->access_token) : Headers{};
+  if (call.form) headers.emplace_back("Content-Type", call.form->content_type);
+  const auto response = call.body   ? send_json(client, method, call.target, *call.body, headers)
+                        : call.form ? client.request(method, call.target, headers, call.form->body)
+                                    : client.request(method, call.target, headers);
   if (response.status == row.expected[index]) return std::nullopt;
   return row.route + " as " + kCallerNames[index] + " (" + method + " " + call.target + "): expected " +
          std::to_string(row.expected[index]) + ", got " + std::to_string(response.status) + " " +

@@ -1,0 +1,638 @@
+#include "app/catalog_seed.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+#include <utility>
+
+#include "catalog/product_store.hpp"
+#include "catalog/search_index.hpp"
+#include "catalog/slug.hpp"
+#include "support/random.hpp"
+#include "support/strings.hpp"
+#include "users/user_store.hpp"
+
+namespace emporium::app {
+namespace {
+using catalog::Product;
+using catalog::ProductStatus;
+using catalog::StringMap;
+using catalog::Variant;
+using storage::Connection;
+using storage::Param;
+
+// ---- Vocabulary ---------------------------------------------------------------------------------------------
+// Words a shopper would type: a product is named "<adjective> <material or colour> <noun>", the adjective from
+// its department, material and noun from its category. Lists of words are written "a|b|c".
+
+struct Department {
+  std::string_view slug;
+  std::string_view name;
+  std::string_view description;
+  std::string_view adjectives;
+  std::string_view brands;
+  std::string_view extra_attribute;  // one attribute of its own, besides brand, color and material
+  std::string_view extra_values;
+  std::string_view benefits;  // the middle sentence of a description
+};
+
+struct Leaf {
+  std::size_t department;
+  std::string_view slug;
+  std::string_view name;
+  std::string_view code;  // starts every SKU
+  std::string_view nouns;
+  std::string_view materials;
+  std::int64_t min_price;  // cents; ends in 99
+  std::int64_t max_price;
+  std::string_view option;         // what variants differ in: "" (one variant), "color" (kColors) or another
+  std::string_view option_values;  // for another option: four, in their natural order
+};
+
+constexpr std::string_view kColors =
+    "Black|White|Grey|Navy|Forest Green|Burgundy|Sand|Sky Blue|Charcoal|Ivory|Olive|Coral";
+
+constexpr Department kDepartments[] = {
+    {"electronics", "Electronics", "Audio, computers, cameras and a smarter home.",
+     "Wireless|Portable|Compact|Smart|Noise-Cancelling|Ultra-Slim|Rechargeable|Professional",
+     "Voltra|Sonique|Lumen Labs|Kestrel|Arcwave", "connectivity", "Bluetooth 5.3|USB-C|Wi-Fi|Zigbee",
+     "It pairs in seconds and keeps a steady connection across the room.|A low-power chip gives it all-day battery "
+     "life.|Firmware updates arrive over the air, so it keeps getting better.|The controls are simple enough to use "
+     "without looking."},
+    {"home-kitchen", "Home & Kitchen", "Cookware, furniture, bedding and decor for every room.",
+     "Classic|Modern|Rustic|Cozy|Handcrafted|Nordic|Elegant|Minimalist",
+     "Hearth & Co|Nordhus|Oakline|Casa Verde|Maison Blanc", "room", "Living Room|Bedroom|Kitchen|Office",
+     "It is built to last and easy to keep clean.|The timeless design fits any room.|Every piece is finished by hand "
+     "in a small workshop.|It arrives ready to use, with no assembly needed."},
+    {"clothing", "Clothing", "Clothes, shoes and accessories for every season.",
+     "Slim-Fit|Relaxed|Vintage|Everyday|Lightweight|Waterproof|Organic|Tailored",
+     "Northline|Fieldhouse|Atelier Nove|Wildcoast|Urbane", "season", "Spring|Summer|Autumn|Winter",
+     "The fabric breathes and keeps its shape wash after wash.|Cut for comfort, it layers easily over anything.|"
+     "Sustainably sourced fibres make it kinder to the planet.|Reinforced seams stand up to daily wear."},
+    {"sports-outdoors", "Sports & Outdoors", "Gear for camping, training, cycling and the water.",
+     "Ultralight|Rugged|All-Weather|Performance|Trail|Packable|Heavy-Duty|Breathable",
+     "Summit Gear|Trailhawk|Peakform|Riverstone|Alpenglow", "level", "Beginner|Intermediate|Advanced|All Levels",
+     "Tested in the field by guides and athletes.|It packs down small and weighs next to nothing.|Weather-sealed "
+     "seams keep rain and dust out.|A lifetime warranty covers every stitch."},
+    {"beauty-health", "Beauty & Health", "Skincare, hair care, fragrance and wellness.",
+     "Hydrating|Gentle|Soothing|Nourishing|Revitalising|Fragrance-Free|Natural|Deluxe",
+     "Lumiere|Botanica|Purely|Verde Skin|Aurelia", "skin type", "All|Dry|Oily|Sensitive",
+     "Dermatologist tested and suitable for daily use.|Made without parabens or synthetic dyes.|A light texture "
+     "absorbs quickly and leaves no residue.|Refillable packaging cuts plastic waste."},
+    {"toys-games", "Toys & Games", "Games, puzzles, building sets and soft toys.",
+     "Classic|Educational|Magnetic|Colourful|Deluxe|Family|Mini|Giant",
+     "Tinkerbox|Playwell|Kiddo|Brightminds|Wonderworks", "age", "3+|6+|8+|12+",
+     "Hours of screen-free fun for the whole family.|Rounded edges and non-toxic paint make it safe for little "
+     "hands.|It encourages creativity, logic and teamwork.|Clear instructions get everyone playing in minutes."},
+    {"garden-diy", "Garden & DIY", "Tools, planters and lights for the garden and the workshop.",
+     "Heavy-Duty|Cordless|Ergonomic|Weatherproof|Compact|Professional|Foldable|Solar",
+     "Greenthumb|Ironside|Toolcraft|Verdant|Holloway", "power source", "Battery|Corded|Manual|Solar",
+     "A cushioned grip keeps hands comfortable through long jobs.|Rust-proof parts shrug off rain and frost.|Spare "
+     "parts are sold separately for years of repairs.|It hangs neatly on a wall hook when not in use."},
+    {"pet-supplies", "Pet Supplies", "Beds, toys and care for dogs, cats, fish and small pets.",
+     "Cozy|Durable|Orthopedic|Washable|Chew-Proof|Calming|Adjustable|Reflective",
+     "Pawsome|Furbish|Happy Tails|Whiskerly|Barkley", "pet size", "Small|Medium|Large|All",
+     "Vets and trainers helped design it.|Non-toxic materials make it safe to chew and cuddle.|It goes straight into "
+     "the washing machine.|Pets settle into it from the very first day."},
+};
+
+constexpr std::string_view kSizes = "S|M|L|XL";
+
+constexpr Leaf kLeaves[] = {
+    {0, "audio", "Audio", "AUD", "Headphones|Earbuds|Speaker|Soundbar|Turntable",
+     "Aluminium|Bamboo|Walnut|Leather|Graphite", 1999, 49999, "color", ""},
+    {0, "computers-tablets", "Computers & Tablets", "CMP", "Laptop|Tablet|Monitor|Keyboard|Mouse",
+     "Aluminium|Carbon|Titanium|Magnesium|Graphite", 1999, 249999, "storage", "128 GB|256 GB|512 GB|1 TB"},
+    {0, "cameras", "Cameras", "CAM", "Camera|Lens|Tripod|Camera Bag|Action Camera",
+     "Magnesium|Carbon Fibre|Aluminium|Leather|Canvas", 2999, 199999, "color", ""},
+    {0, "smart-home", "Smart Home", "SMH", "Smart Plug|Video Doorbell|Thermostat|Light Bulb|Security Camera",
+     "Glass|Aluminium|Matte|Ceramic|Polycarbonate", 1499, 29999, "", ""},
+    {1, "cookware", "Cookware", "CKW", "Frying Pan|Saucepan|Dutch Oven|Wok|Stockpot",
+     "Cast Iron|Stainless Steel|Copper|Enamel|Carbon Steel", 1999, 39999, "size", "20 cm|24 cm|28 cm|32 cm"},
+    {1, "furniture", "Furniture", "FRN", "Armchair|Bookshelf|Coffee Table|Desk|Bed Frame",
+     "Oak|Walnut|Pine|Rattan|Velvet", 7999, 149999, "color", ""},
+    {1, "bedding", "Bedding", "BED", "Duvet Cover|Pillow|Sheet Set|Blanket|Quilt", "Linen|Cotton|Bamboo|Wool|Silk",
+     1999, 29999, "size", "Single|Double|Queen|King"},
+    {1, "home-decor", "Home Decor", "DEC", "Vase|Table Lamp|Wall Mirror|Rug|Candle Holder",
+     "Ceramic|Brass|Glass|Jute|Marble", 999, 24999, "", ""},
+    {2, "mens-clothing", "Men's Clothing", "MEN", "Shirt|Jacket|Chinos|Sweater|Hoodie",
+     "Cotton|Wool|Denim|Linen|Flannel", 2499, 19999, "size", kSizes},
+    {2, "womens-clothing", "Women's Clothing", "WMN", "Dress|Blouse|Skirt|Cardigan|Coat",
+     "Cotton|Silk|Linen|Cashmere|Viscose", 2499, 24999, "size", "XS|S|M|L"},
+    {2, "shoes", "Shoes", "SHO", "Sneakers|Boots|Sandals|Loafers|Running Shoes", "Leather|Suede|Canvas|Mesh|Nubuck",
+     3999, 24999, "size", "39|41|43|45"},
+    {2, "accessories", "Accessories", "ACC", "Scarf|Belt|Wallet|Hat|Sunglasses", "Leather|Wool|Cotton|Straw|Cashmere",
+     999, 14999, "color", ""},
+    {3, "camping", "Camping", "CPG", "Tent|Sleeping Bag|Backpack|Lantern|Camp Stove",
+     "Nylon|Ripstop|Aluminium|Polyester|Canvas", 1999, 59999, "color", ""},
+    {3, "fitness", "Fitness", "FIT", "Yoga Mat|Dumbbell Set|Kettlebell|Resistance Bands|Jump Rope",
+     "Cork|Rubber|Neoprene|Steel|Foam", 999, 29999, "weight", "2 kg|4 kg|8 kg|12 kg"},
+    {3, "cycling", "Cycling", "CYC", "Bike Helmet|Bike Light|Cycling Jersey|Bike Lock|Saddle",
+     "Carbon|Aluminium|Lycra|Steel|Leather", 1499, 39999, "size", kSizes},
+    {3, "water-sports", "Water Sports", "WTR", "Paddle Board|Wetsuit|Snorkel Set|Dry Bag|Swim Goggles",
+     "Neoprene|Silicone|PVC|Polyester|Bamboo", 1499, 89999, "color", ""},
+    {4, "skincare", "Skincare", "SKN", "Face Cream|Serum|Cleanser|Moisturiser|Sunscreen",
+     "Aloe|Argan|Rosehip|Hyaluronic|Vitamin C", 899, 8999, "volume", "15 ml|30 ml|50 ml|100 ml"},
+    {4, "hair-care", "Hair Care", "HAR", "Shampoo|Conditioner|Hair Oil|Hair Brush|Hair Dryer",
+     "Argan|Coconut|Keratin|Tea Tree|Ceramic", 799, 19999, "volume", "100 ml|250 ml|500 ml|1 l"},
+    {4, "fragrance", "Fragrance", "FRG", "Eau de Parfum|Cologne|Body Mist|Scented Candle|Diffuser",
+     "Lavender|Sandalwood|Citrus|Vanilla|Amber", 1499, 14999, "volume", "30 ml|50 ml|100 ml|200 ml"},
+    {4, "wellness", "Wellness", "WEL", "Massage Gun|Foam Roller|Sleep Mask|Heating Pad|Essential Oil",
+     "Eucalyptus|Silk|Bamboo|Lavender|Cotton", 999, 24999, "", ""},
+    {5, "board-games", "Board Games", "BRD", "Board Game|Card Game|Chess Set|Dice Game|Strategy Game",
+     "Wooden|Cardboard|Walnut|Marble|Glass", 999, 7999, "", ""},
+    {5, "puzzles", "Puzzles", "PZL", "Jigsaw Puzzle|3D Puzzle|Brain Teaser|Puzzle Box|Floor Puzzle",
+     "Wooden|Cardboard|Metal|Foam|Bamboo", 699, 4999, "pieces", "300|500|1000|2000"},
+    {5, "building-sets", "Building Sets", "BLD", "Building Set|Marble Run|Construction Kit|Robot Kit|Train Set",
+     "Beech|Plastic|Metal|Bamboo|Recycled", 1499, 19999, "", ""},
+    {5, "plush-toys", "Plush Toys", "PLS", "Teddy Bear|Plush Bunny|Stuffed Dragon|Plush Whale|Cuddly Fox",
+     "Cotton|Fleece|Velvet|Organic Cotton|Faux Fur", 799, 4999, "size", kSizes},
+    {6, "garden-tools", "Garden Tools", "GRD", "Pruning Shears|Garden Spade|Rake|Hose Reel|Wheelbarrow",
+     "Steel|Ash Wood|Aluminium|Carbon Steel|Fibreglass", 999, 19999, "", ""},
+    {6, "planters", "Planters", "PLN", "Planter|Raised Bed|Hanging Basket|Plant Stand|Window Box",
+     "Terracotta|Cedar|Ceramic|Zinc|Concrete", 999, 24999, "size", kSizes},
+    {6, "power-tools", "Power Tools", "PWR", "Drill|Circular Saw|Sander|Jigsaw|Impact Driver",
+     "Steel|Aluminium|Magnesium|Titanium|Composite", 3999, 39999, "", ""},
+    {6, "outdoor-lighting", "Outdoor Lighting", "LGT", "String Lights|Lantern|Path Light|Floodlight|Wall Light",
+     "Brass|Copper|Steel|Glass|Rattan", 1499, 14999, "color", ""},
+    {7, "dog-supplies", "Dog Supplies", "DOG", "Dog Bed|Leash|Collar|Chew Toy|Dog Bowl",
+     "Nylon|Leather|Rubber|Canvas|Fleece", 799, 14999, "size", kSizes},
+    {7, "cat-supplies", "Cat Supplies", "CAT", "Scratching Post|Cat Tree|Litter Box|Cat Toy|Cat Bed",
+     "Sisal|Plush|Bamboo|Felt|Wool", 599, 19999, "color", ""},
+    {7, "aquarium", "Aquarium", "AQU", "Aquarium|Filter|Heater|LED Light|Gravel",
+     "Glass|Acrylic|Stainless Steel|Quartz|Slate", 999, 39999, "volume", "20 l|60 l|120 l|200 l"},
+    {7, "small-animals", "Small Animals", "SML", "Hamster Cage|Rabbit Hutch|Hay Feeder|Play Tunnel|Water Bottle",
+     "Pine|Willow|Seagrass|Steel|Hemp", 599, 19999, "", ""},
+};
+
+constexpr std::string_view kVendorNames =
+    "Northwind Traders|Blue Harbor Goods|Copper Kettle Co.|Evergreen Outfitters|Maple & Main|Silverline Supply|"
+    "Sunrise Market|Tall Pines Trading|Urban Nest|Wildflower Works";
+
+// Descriptions: an opening, the department's benefit, and sometimes a closing. {…} are the product's words; no
+// article stands before one ("a earbuds", "a ultra-slim" would read wrong).
+constexpr std::string_view kOpenings =
+    "The {name} by {brand}: {adjective} design, {material} build, made to last.|"
+    "Made from {material}, this {category} favourite from {brand} comes in {color}.|"
+    "{brand} designed the {name} to be the last {noun} you will need.|"
+    "Meet the {name} from {brand}, finished in {color} with {material} details.";
+constexpr std::string_view kClosings =
+    "Ships free in recyclable packaging.|Backed by a two-year warranty.|Customers rate it highly for quality and "
+    "value.|A thoughtful gift for friends and family.|Part of our {category} range.";
+
+// The words of a list ("a|b|c"), and the i-th of them.
+std::size_t count_words(std::string_view list) { return 1 + std::count(list.begin(), list.end(), '|'); }
+std::string_view word_at(std::string_view list, std::size_t index) {
+  for (; index > 0; --index) list.remove_prefix(list.find('|') + 1);
+  return list.substr(0, list.find('|'));
+}
+
+// ---- Deterministic choices ---------------------------------------------------------------------------------
+
+// SplitMix64, one stream per product: the same numbers on every platform and for any batch size (the standard
+// library's distributions are not specified exactly).
+class SeedRandom {
+ public:
+  SeedRandom(std::uint64_t seed, std::uint64_t stream) : state_(mix(seed) ^ mix(stream ^ 0x6A09E667F3BCC908ULL)) {}
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
+  bool percent(std::size_t p) { return below(100) < p; }
+  std::string_view pick(std::string_view list) { return word_at(list, below(count_words(list))); }
+
+ private:
+  std::uint64_t next() { return mix(state_ += 0x9E3779B97F4A7C15ULL); }
+  static std::uint64_t mix(std::uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  std::uint64_t state_;
+};
+
+struct Tree {
+  std::vector<SeedCategory> categories;
+  std::vector<std::size_t> of_leaf;  // leaf index → index in categories
+};
+
+std::string leaf_description(const Leaf& leaf) {
+  const auto brands = kDepartments[leaf.department].brands;
+  return std::string(leaf.name) + " from " + std::string(word_at(brands, 0)) + ", " + std::string(word_at(brands, 1)) +
+         ", " + std::string(word_at(brands, 2)) + " and more.";
+}
+
+Tree build_tree() {
+  Tree tree;
+  tree.of_leaf.resize(std::size(kLeaves));
+  for (std::size_t d = 0; d < std::size(kDepartments); ++d) {
+    const auto& department = kDepartments[d];
+    const auto parent = tree.categories.size();
+    tree.categories.push_back({department.slug, department.name, std::string(department.description), std::nullopt});
+    for (std::size_t l = 0; l < std::size(kLeaves); ++l) {
+      if (kLeaves[l].department != d) continue;
+      tree.of_leaf[l] = tree.categories.size();
+      tree.categories.push_back({kLeaves[l].slug, kLeaves[l].name, leaf_description(kLeaves[l]), parent});
+    }
+  }
+  return tree;
+}
+
+const Tree& tree() {
+  static const Tree built = build_tree();
+  return built;
+}
+
+// The words a description template may use.
+struct ProductWords {
+  std::string name, brand, adjective, material, color, noun, category;
+  const std::string* find(std::string_view key) const {
+    if (key == "name") return &name;
+    if (key == "brand") return &brand;
+    if (key == "adjective") return &adjective;
+    if (key == "material") return &material;
+    if (key == "color") return &color;
+    if (key == "noun") return &noun;
+    if (key == "category") return &category;
+    return nullptr;
+  }
+};
+
+std::string fill(std::string_view text, const ProductWords& words) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto end = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
+    const auto* word = end == std::string_view::npos ? nullptr : words.find(text.substr(i + 1, end - i - 1));
+    if (!word) {
+      out += text[i];
+      continue;
+    }
+    out += *word;
+    i = end;
+  }
+  return out;
+}
+
+std::string describe(SeedRandom& random, const Department& department, const ProductWords& words) {
+  auto text = fill(random.pick(kOpenings), words);
+  text += ' ';
+  text += random.pick(department.benefits);
+  if (random.percent(60)) {
+    text += ' ';
+    text += fill(random.pick(kClosings), words);
+  }
+  return text;
+}
+
+// Skewed towards the cheap end of the category's range, as real catalogs are; every price ends in .99.
+std::int64_t base_price(SeedRandom& random, const Leaf& leaf) {
+  const auto r = static_cast<std::int64_t>(random.below(1000));
+  return (leaf.min_price + (leaf.max_price - leaf.min_price) * r * r / 1'000'000) / 100 * 100 + 99;
+}
+
+// 1–3 variants with distinct options (colours from the product's own, sizes in their order); 10% of the products
+// are sold out, and some variants of the others too.
+std::vector<SeedVariant> plan_variants(SeedRandom& random, const Leaf& leaf, std::size_t color) {
+  const std::size_t count = leaf.option.empty() ? 1 : 1 + random.below(3);
+  const auto first_value = random.below(4 - count + 1);
+  const auto price = base_price(random, leaf);
+  const bool sold_out = random.percent(10);
+  std::vector<SeedVariant> variants(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    auto& variant = variants[i];
+    if (count > 1) {
+      const auto value = leaf.option == "color" ? word_at(kColors, (color + 5 * i) % count_words(kColors))
+                                                : word_at(leaf.option_values, first_value + i);
+      variant.options.emplace(std::string(leaf.option), std::string(value));
+    }
+    variant.price = (price + price * static_cast<std::int64_t>(i) / 10) / 100 * 100 + 99;
+    variant.stock = sold_out || (i > 0 && random.percent(15)) ? 0 : 1 + static_cast<std::int64_t>(random.below(150));
+  }
+  return variants;
+}
+
+// 15% unrated; the others have one to a few hundred ratings, mostly good, and an average their count allows
+// (one rating of 3 averages 3.00, not 3.03).
+void rate(SeedRandom& random, SeedProduct& product) {
+  if (random.percent(15)) return;
+  const auto r = static_cast<std::int64_t>(random.below(1000));
+  const auto s = static_cast<std::int64_t>(random.below(251));
+  const auto count = 1 + r * r / 2000;
+  const auto typical = 500 - s * s / 250;  // × 100
+  const auto stars = std::clamp((typical * count + 50) / 100, count, 5 * count);
+  product.rating_count = count;
+  product.rating_average_x100 = (stars * 100 + count / 2) / count;
+}
+
+// ---- Writing ---------------------------------------------------------------------------------------------------
+
+constexpr std::string_view kInsertProducts =
+    "INSERT INTO products (id, vendor_id, category_id, slug, name, sort_name, description, status, currency, price, "
+    "in_stock, attributes, rating_average_x100, rating_count, version, created_at, updated_at, archived_at) VALUES ";
+constexpr std::size_t kProductColumns = 18;
+constexpr std::string_view kInsertVariants =
+    "INSERT INTO product_variants (id, product_id, sku, sku_key, options, price, stock, low_stock_threshold, "
+    "is_default, position, version, created_at, updated_at) VALUES ";
+constexpr std::size_t kVariantColumns = 13;
+constexpr std::string_view kInsertAttributes = "INSERT INTO product_attributes (product_id, name, value) VALUES ";
+constexpr std::size_t kAttributeColumns = 3;
+
+// Rows per statement at most: 256 × 18 parameters stays far below SQLite's 32,766 and PostgreSQL's 65,535.
+// Chunks are powers of two, so that each table needs at most nine distinct prepared statements.
+constexpr std::size_t kMaxRowsPerStatement = 256;
+
+std::string multi_row_sql(std::string_view head, std::size_t rows, std::size_t columns) {
+  std::string sql(head);
+  sql.reserve(head.size() + rows * columns * 7);
+  for (std::size_t row = 0; row < rows; ++row) {
+    sql += row == 0 ? "(" : ", (";
+    for (std::size_t column = 0; column < columns; ++column) {
+      if (column > 0) sql += ", ";
+      sql += '$' + std::to_string(row * columns + column + 1);
+    }
+    sql += ')';
+  }
+  return sql;
+}
+
+void insert_rows(Connection& connection, std::string_view head, std::size_t columns, std::span<const Param> values) {
+  const std::size_t total = values.size() / columns;
+  for (std::size_t done = 0; done < total;) {
+    std::size_t rows = kMaxRowsPerStatement;
+    while (rows > total - done) rows /= 2;
+    connection.execute(multi_row_sql(head, rows, columns), values.subspan(done * columns, rows * columns));
+    done += rows;
+  }
+}
+
+// As ProductStore writes maps: a JSON object with the keys in order.
+std::string encode_map(const StringMap& map) {
+  boost::json::object object;
+  for (const auto& [key, value] : map) object[key] = value;
+  return boost::json::serialize(object);
+}
+
+void insert_products(Connection& connection, const std::vector<Product>& products) {
+  std::vector<std::string> texts;  // sort names and attribute JSON, alive until the statements ran
+  texts.reserve(products.size() * 2);
+  std::vector<Param> values;
+  values.reserve(products.size() * kProductColumns);
+  for (const auto& p : products) {
+    const auto& sort_name = texts.emplace_back(to_lower_ascii(p.name));  // as ProductStore sorts names
+    const auto& attributes = texts.emplace_back(encode_map(p.attributes));
+    values.insert(values.end(),
+                  {std::string_view(p.id), std::string_view(p.vendor_id), storage::nullable(p.category_id),
+                   std::string_view(p.slug), std::string_view(p.name), std::string_view(sort_name),
+                   std::string_view(p.description), catalog::to_string(p.status), std::string_view(p.currency), p.price,
+                   p.in_stock, std::string_view(attributes), p.rating_average_x100, p.rating_count, p.version,
+                   to_unix_millis(p.created_at), to_unix_millis(p.updated_at), nullptr});
+  }
+  insert_rows(connection, kInsertProducts, kProductColumns, values);
+}
+
+void insert_attributes(Connection& connection, const std::vector<Product>& products) {
+  std::vector<Param> values;
+  for (const auto& product : products) {
+    for (const auto& [name, value] : product.attributes)
+      values.insert(values.end(), {std::string_view(product.id), std::string_view(name), std::string_view(value)});
+  }
+  insert_rows(connection, kInsertAttributes, kAttributeColumns, values);
+}
+
+void insert_variants(Connection& connection, const std::vector<Variant>& variants) {
+  std::vector<std::string> texts;  // SKU keys and option JSON
+  texts.reserve(variants.size() * 2);
+  std::vector<Param> values;
+  values.reserve(variants.size() * kVariantColumns);
+  for (const auto& v : variants) {
+    const auto& key = texts.emplace_back(catalog::sku_key(v.sku));
+    const auto& options = texts.emplace_back(encode_map(v.options));
+    values.insert(values.end(),
+                  {std::string_view(v.id), std::string_view(v.product_id), std::string_view(v.sku),
+                   std::string_view(key), std::string_view(options), v.price, v.stock, v.low_stock_threshold,
+                   v.is_default, v.position, v.version, to_unix_millis(v.created_at), to_unix_millis(v.updated_at)});
+  }
+  insert_rows(connection, kInsertVariants, kVariantColumns, values);
+}
+
+// ---- Accounts and categories ---------------------------------------------------------------------------------
+
+std::string vendor_email(std::size_t n) { return "seed-vendor-" + std::to_string(n + 1) + "@catalog.emporium.test"; }
+
+std::optional<std::string> user_id_by_email(storage::Database& database, const std::string& email) {
+  return storage::with_connection(database, [&](Connection& connection) -> std::optional<std::string> {
+    auto found = users::UserStore::find_by_email(connection, email);
+    if (!found) return std::nullopt;
+    return found->user.id;
+  });
+}
+
+std::string find_or_create(catalog::CategoryService& service, const SeedCategory& seed,
+                           const std::vector<std::string>& made, std::int64_t position) {
+  const std::string slug(seed.slug);
+  if (auto found = service.get(slug)) return found->category.id;
+  catalog::CategoryInput input{.name = std::string(seed.name),
+                               .slug = slug,
+                               .description = seed.description,
+                               .parent_id = seed.parent ? std::optional(made[*seed.parent]) : std::nullopt,
+                               .position = position};
+  // No account made it: the audit entry names no actor.
+  auto created = service.create(catalog::CategoryActor{.user_id = "", .client_ip = ""}, std::move(input));
+  if (created) return created->category.id;
+  if (auto found = service.get(slug)) return found->category.id;  // a concurrent seeder made it
+  throw std::runtime_error("seed category " + slug + " not created: " + created.error().detail);
+}
+
+// The last characters of an id (its random part): unique among the products of one run, as ids are, and all but
+// certainly among runs, so that slugs and SKUs made from them never collide.
+std::string_view id_tail(std::string_view id) { return id.substr(id.size() - 10); }
+
+catalog::SearchDocument search_document(const Product& product, const std::vector<Variant>& variants,
+                                        std::string_view category_name) {
+  // The same words ProductService indexes a product under: attribute values, SKUs and option values, and the
+  // name of its category.
+  catalog::SearchDocument document{
+      .product_id = product.id, .name = product.name, .keywords = {}, .description = product.description};
+  for (const auto& [name, value] : product.attributes) document.keywords.push_back(value);
+  for (const auto& variant : variants) {
+    document.keywords.push_back(variant.sku);
+    for (const auto& [name, value] : variant.options) document.keywords.push_back(value);
+  }
+  document.keywords.emplace_back(category_name);
+  return document;
+}
+
+// The product's row, its slug ending with the id's tail. Price and stock are summarised from its variants later.
+Product to_product(SeedProduct& seed, std::string id, const std::string& vendor, const std::string& category,
+                   Timestamp now) {
+  auto slug = catalog::slugify(seed.name) + "-" + to_lower_ascii(id_tail(id));
+  return Product{.id = std::move(id),
+                 .vendor_id = vendor,
+                 .category_id = category,
+                 .slug = std::move(slug),
+                 .name = std::move(seed.name),
+                 .description = std::move(seed.description),
+                 .status = seed.status,
+                 .currency = "USD",
+                 .price = 0,
+                 .in_stock = false,
+                 .attributes = std::move(seed.attributes),
+                 .rating_average_x100 = seed.rating_average_x100,
+                 .rating_count = seed.rating_count,
+                 .version = 1,
+                 .created_at = now,
+                 .updated_at = now,
+                 .archived_at = std::nullopt};
+}
+
+// Its variants, SKU "<code>-<id tail>-<position + 1>"; a single one is the product's default variant.
+std::vector<Variant> to_variants(SeedProduct& seed, const Product& product, IdGenerator& ids, Timestamp now) {
+  const std::string tail(id_tail(product.id));
+  std::vector<Variant> variants;
+  for (std::size_t i = 0; i < seed.variants.size(); ++i) {
+    auto& planned = seed.variants[i];
+    variants.push_back(Variant{.id = ids.next("var"),
+                               .product_id = product.id,
+                               .sku = seed.sku_code + "-" + tail + "-" + std::to_string(i + 1),
+                               .options = std::move(planned.options),
+                               .price = planned.price,
+                               .stock = planned.stock,
+                               .low_stock_threshold = 5,
+                               .is_default = seed.variants.size() == 1,
+                               .position = static_cast<std::int64_t>(i),
+                               .version = 1,
+                               .created_at = now,
+                               .updated_at = now});
+  }
+  return variants;
+}
+
+// What ProductStore::refresh_summary computes: the lowest price, and whether any variant has stock.
+void summarise(Product& product, const std::vector<Variant>& variants) {
+  product.price = std::min_element(variants.begin(), variants.end(), [](const auto& a, const auto& b) {
+                    return a.price < b.price;
+                  })->price;
+  product.in_stock = std::any_of(variants.begin(), variants.end(), [](const auto& v) { return v.stock > 0; });
+}
+
+}  // namespace
+
+std::span<const SeedCategory> seed_categories() { return tree().categories; }
+
+SeedProduct plan_seed_product(std::uint64_t seed, std::int64_t index) {
+  SeedRandom random(seed, static_cast<std::uint64_t>(index));
+  const auto leaf_index = random.below(std::size(kLeaves));
+  const auto& leaf = kLeaves[leaf_index];
+  const auto& department = kDepartments[leaf.department];
+  SeedProduct product;
+  product.category = tree().of_leaf[leaf_index];
+  product.vendor = random.below(kSeedVendors);
+  product.sku_code = std::string(leaf.code);
+  const auto color = random.below(count_words(kColors));
+  ProductWords words{.name = "",
+                     .brand = std::string(random.pick(department.brands)),
+                     .adjective = std::string(random.pick(department.adjectives)),
+                     .material = std::string(random.pick(leaf.materials)),
+                     .color = std::string(word_at(kColors, color)),
+                     .noun = std::string(random.pick(leaf.nouns)),
+                     .category = to_lower_ascii(leaf.name)};
+  product.name = words.adjective + " " + (random.percent(35) ? words.color : words.material) + " " + words.noun;
+  words.name = product.name;
+  product.attributes = {{"brand", words.brand},
+                        {"color", words.color},
+                        {"material", words.material},
+                        {std::string(department.extra_attribute), std::string(random.pick(department.extra_values))}};
+  for (auto* word : {&words.adjective, &words.material, &words.color, &words.noun}) *word = to_lower_ascii(*word);
+  product.description = describe(random, department, words);
+  product.variants = plan_variants(random, leaf, color);
+  product.status = random.percent(5) ? ProductStatus::Draft : ProductStatus::Active;
+  rate(random, product);
+  return product;
+}
+
+struct CatalogSeeder::Batch {
+  std::vector<Product> products;
+  std::vector<Variant> variants;
+  std::vector<catalog::SearchDocument> documents;
+};
+
+std::vector<std::string> CatalogSeeder::ensure_vendors(std::size_t& created) {
+  std::vector<std::string> ids;
+  for (std::size_t n = 0; n < kSeedVendors; ++n) {
+    const auto email = vendor_email(n);
+    if (auto id = user_id_by_email(database_, email)) {
+      ids.push_back(std::move(*id));
+      continue;
+    }
+    // A password nobody is told: a seeded vendor signs in only after a password reset.
+    auto user = auth_.create_account(
+        {.email = email, .password = random_token(24), .name = std::string(word_at(kVendorNames, n))},
+        http::Role::Vendor);
+    if (user) {
+      ids.push_back(user->id);
+      ++created;
+      continue;
+    }
+    auto raced = user.error().code == "email_taken" ? user_id_by_email(database_, email) : std::nullopt;
+    if (!raced) throw std::runtime_error("seed vendor " + email + " not created: " + user.error().detail);
+    ids.push_back(std::move(*raced));
+  }
+  return ids;
+}
+
+std::vector<std::string> CatalogSeeder::ensure_categories() {
+  std::vector<std::string> ids;
+  for (const auto& seed : seed_categories())
+    ids.push_back(find_or_create(catalog_.categories(), seed, ids, static_cast<std::int64_t>(ids.size())));
+  return ids;
+}
+
+CatalogSeeder::Batch CatalogSeeder::plan_batch(const CatalogSeedOptions& options, std::int64_t first,
+                                               std::int64_t count, const std::vector<std::string>& vendors,
+                                               const std::vector<std::string>& categories) {
+  Batch batch;
+  const auto now = clock_.now();
+  for (auto index = first; index < first + count; ++index) {
+    auto seed = plan_seed_product(options.seed, index);
+    const auto category_name = seed_categories()[seed.category].name;
+    auto& product = batch.products.emplace_back(
+        to_product(seed, ids_.next("prod"), vendors[seed.vendor], categories[seed.category], now));
+    auto variants = to_variants(seed, product, ids_, now);
+    summarise(product, variants);
+    batch.documents.push_back(search_document(product, variants, category_name));
+    std::move(variants.begin(), variants.end(), std::back_inserter(batch.variants));
+  }
+  return batch;
+}
+
+void CatalogSeeder::write_batch(const Batch& batch) {
+  database_.transaction(storage::TxMode::Write, [&](Connection& connection) {
+    insert_products(connection, batch.products);
+    insert_attributes(connection, batch.products);
+    insert_variants(connection, batch.variants);
+    catalog::SearchIndex::index(connection, batch.documents);
+    return true;
+  });
+}
+
+CatalogSeedSummary CatalogSeeder::run(const CatalogSeedOptions& options) {
+  if (options.products < 1 || options.products > kMaxSeedProducts)
+    throw std::invalid_argument("the number of products must be 1 to " + std::to_string(kMaxSeedProducts));
+  const auto started = std::chrono::steady_clock::now();
+  CatalogSeedSummary summary;
+  const auto vendors = ensure_vendors(summary.vendors_created);
+  const auto categories = ensure_categories();
+  summary.categories = categories.size();
+  const auto batch_size = static_cast<std::int64_t>(std::max<std::size_t>(1, options.batch_size));
+  for (std::int64_t first = 0; first < options.products; first += batch_size) {
+    const auto batch = plan_batch(options, first, std::min(batch_size, options.products - first), vendors, categories);
+    write_batch(batch);
+    summary.products += std::ssize(batch.products);
+    summary.variants += std::ssize(batch.variants);
+  }
+  catalog_.cache().invalidate();  // a no-op for other processes' caches: a running server keeps its own
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace emporium::app

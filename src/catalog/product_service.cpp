@@ -1,0 +1,507 @@
+#include "catalog/product_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "catalog/category_service.hpp"
+#include "catalog/product_indexing.hpp"
+#include "catalog/product_list_params.hpp"
+#include "catalog/product_search.hpp"
+#include "catalog/product_store.hpp"
+#include "catalog/search_index.hpp"
+#include "catalog/slug.hpp"
+#include "support/strings.hpp"
+
+namespace emporium::catalog {
+namespace {
+using http::Principal;
+using http::Role;
+
+Problem product_not_found() { return problems::not_found("No such product.").with_code("product_not_found"); }
+Problem variant_not_found() { return problems::not_found("No such variant.").with_code("variant_not_found"); }
+Problem version_moved(std::int64_t current) {
+  return problems::precondition_failed("The version in If-Match is not the current one (" + std::to_string(current) +
+                                       "): read it again and retry.")
+      .with_code("version_mismatch");
+}
+Problem invalid(std::string field, std::string message) {
+  return problems::validation_failed({{std::move(field), std::move(message)}});
+}
+
+bool same_options(const StringMap& a, const StringMap& b) { return a == b; }
+
+// A race that the checks before the write could not see: two writers of one SKU or slug at once, or the
+// product's category deleted meanwhile.
+Problem unique_race(const storage::ConstraintViolation& violation) {
+  if (violation.kind() == storage::ConstraintViolation::Kind::ForeignKey)
+    return invalid("categoryId", "no such category");
+  if (std::string_view(violation.what()).find("sku") != std::string_view::npos)
+    return problems::conflict("sku_taken", "Another variant already has this SKU.");
+  return problems::conflict("slug_taken", "Another product already has this slug.");
+}
+
+// The variants a create makes: the listed ones, or one default variant from the product-level fields.
+Result<std::vector<VariantFields>> variants_to_create(const ProductFields& fields) {
+  if (!fields.variants || fields.variants->empty()) {
+    std::vector<FieldError> errors;
+    if (!fields.single.sku) errors.push_back({"sku", "is required (or give variants)"});
+    if (!fields.single.price) errors.push_back({"price", "is required (or give variants with prices)"});
+    if (!errors.empty()) return problems::validation_failed(std::move(errors));
+    return std::vector<VariantFields>{fields.single};
+  }
+  std::vector<FieldError> errors;
+  if (fields.single.sku) errors.push_back({"sku", "give each variant its own SKU instead"});
+  if (fields.single.stock) errors.push_back({"stock", "give each variant its own stock instead"});
+  if (fields.single.low_stock_threshold) errors.push_back({"lowStockThreshold", "give it per variant instead"});
+  auto variants = *fields.variants;
+  std::set<std::string> skus;
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    auto& variant = variants[i];
+    const auto path = "variants[" + std::to_string(i) + "]";
+    if (!variant.price) variant.price = fields.single.price;
+    if (!variant.price) errors.push_back({path + ".price", "is required (or give the product a price)"});
+    if (variant.sku && !skus.insert(sku_key(*variant.sku)).second)
+      errors.push_back({path + ".sku", "appears twice in this product"});
+    for (std::size_t j = 0; j < i; ++j)
+      if (same_options(variants[j].options.value_or(StringMap{}), variant.options.value_or(StringMap{})))
+        errors.push_back({path + ".options", "the same options as variants[" + std::to_string(j) + "]"});
+  }
+  if (!errors.empty()) return problems::validation_failed(std::move(errors));
+  return variants;
+}
+
+Variant new_variant(const VariantFields& fields, const std::string& id, const std::string& product_id,
+                    std::int64_t position, bool is_default, Timestamp now) {
+  return Variant{.id = id,
+                 .product_id = product_id,
+                 .sku = fields.sku.value_or(""),
+                 .options = fields.options.value_or(StringMap{}),
+                 .price = fields.price.value_or(0),
+                 .stock = fields.stock.value_or(0),
+                 .low_stock_threshold = fields.low_stock_threshold.value_or(0),
+                 .is_default = is_default,
+                 .position = fields.position.value_or(position),
+                 .version = 1,
+                 .created_at = now,
+                 .updated_at = now};
+}
+
+// PUT replaces (what is left out takes its default; stock, which inventory owns, stays); PATCH merges.
+void apply_variant_fields(Variant& variant, const VariantFields& fields, WriteMode mode) {
+  const bool replace = mode == WriteMode::Replace;
+  if (fields.sku) variant.sku = *fields.sku;
+  if (fields.options || replace) variant.options = fields.options.value_or(StringMap{});
+  if (fields.price) variant.price = *fields.price;
+  if (fields.stock) variant.stock = *fields.stock;
+  if (fields.low_stock_threshold || replace) variant.low_stock_threshold = fields.low_stock_threshold.value_or(0);
+  if (fields.position || replace) variant.position = fields.position.value_or(0);
+}
+
+Result<void> check_variant_write(storage::Connection& connection, const Variant& variant,
+                                 const std::vector<Variant>& siblings) {
+  if (ProductStore::sku_taken(connection, variant.sku, variant.id))
+    return problems::conflict("sku_taken", "Another variant already has this SKU.");
+  for (const auto& sibling : siblings)
+    if (sibling.id != variant.id && same_options(sibling.options, variant.options))
+      return problems::conflict("variant_options_taken", "Another variant of this product has the same options.");
+  return {};
+}
+
+bool has_single_variant_fields(const VariantFields& fields) {
+  return fields.sku || fields.price || fields.stock || fields.low_stock_threshold;
+}
+
+Result<void> check_if_match(std::optional<std::int64_t> if_match, std::int64_t version) {
+  if (if_match && *if_match != version) return version_moved(version);
+  return {};
+}
+
+std::vector<std::string> files_of(const std::vector<ProductImage>& images) {
+  std::vector<std::string> keys;
+  for (const auto& image : images)
+    for (const auto& [rendition, key] : image.files) keys.push_back(key);
+  return keys;
+}
+
+}  // namespace
+
+bool is_visible_to(const Product& product, const Principal* viewer) {
+  if (product.status == ProductStatus::Active) return true;
+  return viewer && is_managed_by(product, *viewer);
+}
+
+bool is_managed_by(const Product& product, const Principal& actor) {
+  if (actor.role == Role::Admin) return true;
+  return actor.role == Role::Vendor && product.vendor_id == actor.user_id;
+}
+
+Result<Product> ProductService::lock_managed(storage::Connection& connection, const Principal& actor,
+                                             std::string_view id) {
+  if (!ProductStore::lock(connection, id)) return product_not_found();
+  auto product = ProductStore::find(connection, id);
+  if (!product || !is_managed_by(*product, actor)) return product_not_found();
+  return std::move(*product);
+}
+
+Result<Product> ProductService::lock_live(storage::Connection& connection, const Principal& actor,
+                                          std::string_view id) {
+  auto product = lock_managed(connection, actor, id);
+  if (product && product->status == ProductStatus::Archived)
+    return problems::conflict("product_archived",
+                              "The product is archived: restore it (PATCH status) before changing its parts.");
+  return product;
+}
+
+std::vector<ProductView> ProductService::load_views(storage::Connection& connection, std::vector<Product> products) {
+  std::vector<std::string> ids;
+  std::vector<std::string> category_ids;
+  for (const auto& product : products) {
+    ids.push_back(product.id);
+    if (product.category_id) category_ids.push_back(*product.category_id);
+  }
+  std::sort(category_ids.begin(), category_ids.end());
+  category_ids.erase(std::unique(category_ids.begin(), category_ids.end()), category_ids.end());
+  const auto paths = ProductStore::category_paths(connection, category_ids);
+  std::vector<std::string> crumb_ids;
+  for (const auto& [id, path] : paths)
+    for (const auto part : split_list(path, '/'))
+      if (!part.empty()) crumb_ids.emplace_back(part);
+  std::sort(crumb_ids.begin(), crumb_ids.end());
+  crumb_ids.erase(std::unique(crumb_ids.begin(), crumb_ids.end()), crumb_ids.end());
+  std::map<std::string, CategoryCrumb> crumbs;
+  for (auto& crumb : ProductStore::crumbs(connection, crumb_ids)) crumbs.emplace(crumb.id, std::move(crumb));
+
+  std::map<std::string, std::vector<Variant>> variants;
+  for (auto& variant : ProductStore::variants_of(connection, ids)) variants[variant.product_id].push_back(variant);
+  std::map<std::string, std::vector<ProductImage>> images;
+  for (auto& image : ProductStore::images_of(connection, ids)) images[image.product_id].push_back(image);
+
+  std::vector<ProductView> views;
+  views.reserve(products.size());
+  for (auto& product : products) {
+    ProductView view{.product = std::move(product), .variants = {}, .images = {}, .category_path = {}};
+    view.variants = std::move(variants[view.product.id]);
+    view.images = std::move(images[view.product.id]);
+    if (view.product.category_id)
+      if (auto path = paths.find(*view.product.category_id); path != paths.end())
+        for (const auto part : split_list(path->second, '/'))
+          if (auto crumb = crumbs.find(std::string(part)); crumb != crumbs.end())
+            view.category_path.push_back(crumb->second);
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+Result<ProductView> ProductService::get(const Principal* viewer, std::string_view id_or_slug) {
+  return storage::with_connection(context_.database, [&](storage::Connection& connection) -> Result<ProductView> {
+    auto product = id_or_slug.starts_with("prod_") ? ProductStore::find(connection, id_or_slug)
+                                                   : ProductStore::find_by_slug(connection, id_or_slug);
+    if (!product || !is_visible_to(*product, viewer)) return product_not_found();
+    auto views = load_views(connection, {std::move(*product)});
+    return std::move(views.front());
+  });
+}
+
+Result<ProductListing> ProductService::list(const Principal* viewer, const ProductListParams& params) {
+  auto query = params.query;
+  if (params.status_filter) {
+    const auto status = product_status_from_string(*params.status_filter);
+    if (!status) return problems::invalid_query({{"status", "must be draft, active or archived"}});
+    if (*status != ProductStatus::Active && (!viewer || viewer->role == Role::Customer))
+      return problems::invalid_query({{"status", "only vendors and admins may list products that are not active"}});
+    query.visibility.statuses = {*status};
+  } else if (viewer && viewer->role != Role::Customer) {
+    query.visibility.statuses = {ProductStatus::Active, ProductStatus::Draft};
+  }
+  if (viewer && viewer->role == Role::Admin) query.visibility.all_owners = true;
+  if (viewer && viewer->role == Role::Vendor) query.visibility.owner_id = viewer->user_id;
+
+  return storage::with_connection(context_.database, [&](storage::Connection& connection) -> Result<ProductListing> {
+    if (params.category_ref) {
+      const auto category = params.category_ref->starts_with("cat_")
+                                ? ProductStore::category_path(connection, *params.category_ref)
+                                : ProductStore::category_path_by_slug(connection, *params.category_ref);
+      // An unknown category matches nothing, as a category without products does.
+      query.category_path = category.value_or("/none/");
+    }
+    auto page = ProductSearch::run(connection, query);
+    if (!page) return page.error();
+    auto products = ProductStore::find_many(connection, page->ids);
+    return ProductListing{.products = load_views(connection, std::move(products)), .page = std::move(*page)};
+  });
+}
+
+Result<std::string> ProductService::choose_slug(storage::Connection& connection, const ProductFields& fields,
+                                                const Product& product) {
+  if (fields.slug) {
+    if (!is_valid_slug(*fields.slug))
+      return invalid("slug", "lower-case letters, digits and single '-' between them, at most 100 characters");
+    if (ProductStore::slug_taken(connection, *fields.slug, product.id))
+      return problems::conflict("slug_taken", "Another product already has this slug.");
+    return *fields.slug;
+  }
+  // Stable: a product keeps the slug it has, whatever its name becomes.
+  if (!product.slug.empty()) return product.slug;
+  return unique_slug(slugify(product.name), [&](const std::string& candidate) {
+    return ProductStore::slug_taken(connection, candidate, product.id);
+  });
+}
+
+// The product-level fields of a create, PUT or PATCH applied to `product`, with every rule checked.
+Result<Product> ProductService::apply(storage::Connection& connection, Product product, const ProductFields& fields,
+                                      WriteMode mode) {
+  const bool replace = mode != WriteMode::Patch;
+  if (fields.name) product.name = *fields.name;
+  if (fields.description || replace) product.description = fields.description.value_or("");
+  if (fields.category_id || fields.clear_category || replace) product.category_id = fields.category_id;
+  if (fields.currency) product.currency = *fields.currency;
+  if (fields.status) product.status = *fields.status;
+  if (fields.attributes || replace) product.attributes = fields.attributes.value_or(StringMap{});
+  if (fields.category_id) {
+    // An id or a slug, as everywhere a category is named; stored as the id.
+    const auto category = CategoryService::find(connection, *fields.category_id);
+    if (!category) return invalid("categoryId", "no such category");
+    product.category_id = category->id;
+  }
+  auto slug = choose_slug(connection, fields, product);
+  if (!slug) return slug.error();
+  product.slug = std::move(*slug);
+  return product;
+}
+
+Result<void> ProductService::apply_to_single_variant(storage::Connection& connection, const Product& product,
+                                                     const VariantFields& fields) {
+  if (!has_single_variant_fields(fields)) return {};
+  const std::string ids[] = {product.id};
+  auto variants = ProductStore::variants_of(connection, ids);
+  if (variants.size() != 1) {
+    std::vector<FieldError> errors;
+    const auto refuse = [&](bool present, const char* field) {
+      if (present) errors.push_back({field, "this product has several variants: change it per variant"});
+    };
+    refuse(fields.sku.has_value(), "sku");
+    refuse(fields.price.has_value(), "price");
+    refuse(fields.stock.has_value(), "stock");
+    refuse(fields.low_stock_threshold.has_value(), "lowStockThreshold");
+    return problems::validation_failed(std::move(errors));
+  }
+  auto variant = variants.front();
+  const auto expected = variant.version;
+  apply_variant_fields(variant, fields, WriteMode::Patch);
+  if (auto checked = check_variant_write(connection, variant, variants); !checked) return checked.error();
+  variant.version += 1;
+  variant.updated_at = context_.clock.now();
+  ProductStore::update_variant(connection, variant, expected);
+  return {};
+}
+
+void ProductService::reindex(storage::Connection& connection, const Product& product) {
+  reindex_product(connection, product);
+}
+
+void ProductService::touch(storage::Connection& connection, Product& product) {
+  const auto expected = product.version;
+  product.version += 1;
+  product.updated_at = context_.clock.now();
+  ProductStore::update(connection, product, expected);
+  ProductStore::refresh_summary(connection, product.id);
+  reindex(connection, product);
+}
+
+void ProductService::audit(storage::Connection& connection, const Principal& actor, std::string action,
+                           const std::string& id) {
+  context_.audit.record(connection, {.actor_id = actor.user_id,
+                                     .action = std::move(action),
+                                     .target_type = "product",
+                                     .target_id = id,
+                                     .details = {},
+                                     .client_ip = ""});
+}
+
+Result<ProductView> ProductService::create(const Principal& actor, ProductFields fields) {
+  auto variant_fields = variants_to_create(fields);
+  if (!variant_fields) return variant_fields.error();
+  const auto now = context_.clock.now();
+  Product draft{.id = context_.ids.next("prod"),
+                .vendor_id = actor.user_id,
+                .category_id = std::nullopt,
+                .slug = "",
+                .name = "",
+                .description = "",
+                .status = ProductStatus::Draft,
+                .currency = "",
+                .price = 0,
+                .in_stock = false,
+                .attributes = {},
+                .rating_average_x100 = 0,
+                .rating_count = 0,
+                .version = 1,
+                .created_at = now,
+                .updated_at = now,
+                .archived_at = std::nullopt};
+  try {
+    auto created = storage::transact(
+        context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<ProductView> {
+          // A slug made from the name is checked against committed rows: creates that make one take turns
+          // (PostgreSQL runs writers side by side), so two "Desk Lamp"s become desk-lamp and desk-lamp-2.
+          if (!fields.slug) ProductStore::lock_slug_generation(connection, now);
+          auto product = apply(connection, draft, fields, WriteMode::Create);
+          if (!product) return product.error();
+          ProductStore::insert(connection, *product);
+          std::vector<Variant> made;
+          const bool is_default = !fields.variants || fields.variants->empty();
+          for (std::size_t i = 0; i < variant_fields->size(); ++i) {
+            auto variant = new_variant((*variant_fields)[i], context_.ids.next("var"), product->id,
+                                       static_cast<std::int64_t>(i), is_default, now);
+            if (auto checked = check_variant_write(connection, variant, made); !checked) return checked.error();
+            ProductStore::insert_variant(connection, variant);
+            made.push_back(std::move(variant));
+          }
+          ProductStore::refresh_summary(connection, product->id);
+          reindex(connection, *product);
+          audit(connection, actor, "product.created", product->id);
+          auto saved = ProductStore::find(connection, product->id);
+          return std::move(load_views(connection, {std::move(*saved)}).front());
+        });
+    if (created) context_.cache.invalidate();
+    return created;
+  } catch (const storage::ConstraintViolation& violation) {
+    return unique_race(violation);
+  }
+}
+
+Result<ProductView> ProductService::update(const Principal& actor, std::string_view id, ProductFields fields,
+                                           WriteMode mode, std::optional<std::int64_t> if_match) {
+  try {
+    auto updated = storage::transact(
+        context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<ProductView> {
+          auto current = lock_managed(connection, actor, id);
+          if (!current) return current.error();
+          if (auto checked = check_if_match(if_match, current->version); !checked) return checked.error();
+          auto product = apply(connection, *current, fields, mode);
+          if (!product) return product.error();
+          if (auto single = apply_to_single_variant(connection, *product, fields.single); !single)
+            return single.error();
+          if (product->status != ProductStatus::Archived) product->archived_at = std::nullopt;
+          touch(connection, *product);
+          audit(connection, actor, "product.updated", product->id);
+          auto saved = ProductStore::find(connection, product->id);
+          return std::move(load_views(connection, {std::move(*saved)}).front());
+        });
+    if (updated) context_.cache.invalidate();
+    return updated;
+  } catch (const storage::ConstraintViolation& violation) {
+    return unique_race(violation);
+  }
+}
+
+Result<std::vector<std::string>> ProductService::archive(const Principal& actor, std::string_view id,
+                                                         std::optional<std::int64_t> if_match) {
+  auto removed = storage::transact(context_.database, storage::TxMode::Write,
+                                   [&](storage::Connection& connection) -> Result<std::vector<std::string>> {
+                                     auto product = lock_managed(connection, actor, id);
+                                     if (!product) return product.error();
+                                     if (auto checked = check_if_match(if_match, product->version); !checked)
+                                       return checked.error();
+                                     const std::string ids[] = {product->id};
+                                     const auto images = ProductStore::images_of(connection, ids);
+                                     ProductStore::delete_images_of(connection, product->id);
+                                     std::vector<std::string> unused;
+                                     for (auto& key : files_of(images))
+                                       if (!ProductStore::media_in_use(connection, key))
+                                         unused.push_back(std::move(key));
+                                     if (product->status != ProductStatus::Archived) {
+                                       product->status = ProductStatus::Archived;
+                                       product->archived_at = context_.clock.now();
+                                     }
+                                     touch(connection, *product);
+                                     audit(connection, actor, "product.archived", product->id);
+                                     return unused;
+                                   });
+  if (removed) context_.cache.invalidate();
+  return removed;
+}
+
+Result<VariantView> ProductService::add_variant(const Principal& actor, std::string_view product_id,
+                                                VariantFields fields) {
+  if (!fields.price) return invalid("price", "is required");
+  try {
+    auto added = storage::transact(
+        context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<VariantView> {
+          auto product = lock_live(connection, actor, product_id);
+          if (!product) return product.error();
+          const std::string ids[] = {product->id};
+          const auto siblings = ProductStore::variants_of(connection, ids);
+          if (siblings.size() >= CatalogLimits::kMaxVariants)
+            return problems::conflict("too_many_variants", "A product has at most 100 variants.");
+          auto variant = new_variant(fields, context_.ids.next("var"), product->id,
+                                     static_cast<std::int64_t>(siblings.size()), false, context_.clock.now());
+          if (auto checked = check_variant_write(connection, variant, siblings); !checked) return checked.error();
+          ProductStore::insert_variant(connection, variant);
+          touch(connection, *product);
+          audit(connection, actor, "variant.created", variant.id);
+          return VariantView{.variant = std::move(variant), .currency = product->currency};
+        });
+    if (added) context_.cache.invalidate();
+    return added;
+  } catch (const storage::ConstraintViolation& violation) {
+    return unique_race(violation);
+  }
+}
+
+Result<VariantView> ProductService::update_variant(const Principal& actor, std::string_view product_id,
+                                                   std::string_view variant_id, VariantFields fields, WriteMode mode,
+                                                   std::optional<std::int64_t> if_match) {
+  if (mode == WriteMode::Replace && !fields.price) return invalid("price", "is required");
+  try {
+    auto updated = storage::transact(
+        context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<VariantView> {
+          auto product = lock_live(connection, actor, product_id);
+          if (!product) return product.error();
+          auto variant = ProductStore::find_variant(connection, product->id, variant_id);
+          if (!variant) return variant_not_found();
+          if (auto checked = check_if_match(if_match, variant->version); !checked) return checked.error();
+          const auto expected = variant->version;
+          apply_variant_fields(*variant, fields, mode);
+          const std::string ids[] = {product->id};
+          if (auto checked = check_variant_write(connection, *variant, ProductStore::variants_of(connection, ids));
+              !checked)
+            return checked.error();
+          variant->version += 1;
+          variant->updated_at = context_.clock.now();
+          ProductStore::update_variant(connection, *variant, expected);
+          touch(connection, *product);
+          audit(connection, actor, "variant.updated", variant->id);
+          return VariantView{.variant = std::move(*variant), .currency = product->currency};
+        });
+    if (updated) context_.cache.invalidate();
+    return updated;
+  } catch (const storage::ConstraintViolation& violation) {
+    return unique_race(violation);
+  }
+}
+
+Result<void> ProductService::delete_variant(const Principal& actor, std::string_view product_id,
+                                            std::string_view variant_id, std::optional<std::int64_t> if_match) {
+  auto deleted = storage::transact(
+      context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<void> {
+        auto product = lock_live(connection, actor, product_id);
+        if (!product) return product.error();
+        auto variant = ProductStore::find_variant(connection, product->id, variant_id);
+        if (!variant) return variant_not_found();
+        if (auto checked = check_if_match(if_match, variant->version); !checked) return checked.error();
+        const std::string ids[] = {product->id};
+        if (ProductStore::variants_of(connection, ids).size() == 1)
+          return problems::conflict("last_variant",
+                                    "A product keeps at least one variant; archive the product instead.");
+        ProductStore::delete_variant(connection, product->id, variant->id, context_.clock.now());
+        touch(connection, *product);
+        audit(connection, actor, "variant.deleted", variant->id);
+        return {};
+      });
+  if (deleted) context_.cache.invalidate();
+  return deleted;
+}
+
+}  // namespace emporium::catalog
