@@ -5,6 +5,11 @@ emporium_unit_tests(emporium_app_tests
   SOURCES app/routes_test.cpp
   LIBS emporium_app Boost::json)
 
+# The catalog seeder: deterministic content, and what it writes on SQLite and PostgreSQL.
+emporium_unit_tests(emporium_app_seed_tests
+  SOURCES app/catalog_seed_test.cpp
+  LIBS emporium_app emporium_storage_testing)
+
 # Lints openapi/openapi.yaml with Redocly CLI (web/package.json, installed by scripts/bootstrap), offline:
 # the rules and the reason for each exception are in openapi/redocly.yaml.
 if(EMPORIUM_TESTS)

@@ -13,5 +13,5 @@ target_sources(emporium_catalog PRIVATE
     catalog/product_service.cpp catalog/product_store.cpp catalog/product_images.cpp catalog/product_indexing.cpp catalog/catalog_module.cpp)
 
 emporium_unit_tests(emporium_catalog_product_tests
-  SOURCES catalog/product_service_test.cpp catalog/memory_catalog_cache_test.cpp
+  SOURCES catalog/product_service_test.cpp catalog/memory_catalog_cache_test.cpp catalog/product_json_test.cpp
   LIBS emporium_catalog emporium_storage_testing)

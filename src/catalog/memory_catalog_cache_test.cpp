@@ -44,9 +44,13 @@ TEST(MemoryCatalogCache, StaysWithinItsEntryLimit) {
 }
 
 TEST(MemoryCatalogCache, AZeroLimitCachesNothing) {
-  MemoryCatalogCache cache({.max_entries = 0, .max_bytes = 0});
-  cache.store(cache.generation(), "k", answer("v"));
-  EXPECT_FALSE(cache.find(cache.generation(), "k"));
+  MemoryCatalogCache no_entries({.max_entries = 0, .max_bytes = 1 << 20});
+  MemoryCatalogCache no_bytes({.max_entries = 100, .max_bytes = 0});
+  for (auto* cache : {&no_entries, &no_bytes}) {
+    cache->store(cache->generation(), "k", answer("v"));
+    EXPECT_FALSE(cache->find(cache->generation(), "k"));
+    EXPECT_EQ(cache->size(), 0u);
+  }
 }
 
 }  // namespace

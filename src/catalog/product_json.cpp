@@ -1,6 +1,7 @@
 #include "catalog/product_json.hpp"
 
 #include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace emporium::catalog {
 namespace {
@@ -19,9 +20,6 @@ boost::json::value category_json(const ProductView& view) {
   const auto& own = view.category_path.back();
   return boost::json::object{{"id", own.id}, {"slug", own.slug}, {"name", own.name}, {"path", std::move(path)}};
 }
-
-// 437 → 4.37: the average as clients expect it, rounded to two decimals by construction.
-double rating_average(std::int64_t x100) { return static_cast<double>(x100) / 100.0; }
 
 // The renditions a client asks for by name; AVIF ones ("thumb.avif") are listed apart.
 boost::json::object urls_json(const StringMap& files, const std::string& base, bool avif) {
@@ -102,13 +100,32 @@ boost::json::object to_json(const ProductView& view, const ProductJsonOptions& o
                            {"attributes", map_json(p.attributes)},
                            {"variants", std::move(variants)},
                            {"images", std::move(images)},
-                           {"ratingAverage", rating_average(p.rating_average_x100)},
                            {"ratingCount", p.rating_count},
                            {"version", p.version},
                            {"createdAt", to_iso8601(p.created_at)},
                            {"updatedAt", to_iso8601(p.updated_at)}};
   if (p.archived_at) json["archivedAt"] = to_iso8601(*p.archived_at);
   return json;
+}
+
+std::string rating_text(std::int64_t x100) {
+  auto text = std::to_string(x100 / 100);
+  const auto hundredths = x100 % 100;
+  if (hundredths != 0) {
+    text += '.';
+    text += static_cast<char>('0' + hundredths / 10);
+    if (hundredths % 10 != 0) text += static_cast<char>('0' + hundredths % 10);
+  }
+  return text;
+}
+
+std::string product_json_text(const ProductView& view, const ProductJsonOptions& options) {
+  auto text = boost::json::serialize(to_json(view, options));
+  text.pop_back();  // the object's closing brace
+  text += ",\"ratingAverage\":";
+  text += rating_text(view.product.rating_average_x100);
+  text += '}';
+  return text;
 }
 
 }  // namespace emporium::catalog

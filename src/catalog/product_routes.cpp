@@ -49,40 +49,48 @@ Response conditional_response(const Request& request, const CachedAnswer& answer
   return response;
 }
 
-std::shared_ptr<const CachedAnswer> render(const boost::json::value& json) {
-  auto body = boost::json::serialize(json);
+std::shared_ptr<const CachedAnswer> render(std::string body) {
   auto etag = strong_etag(body);
   return std::make_shared<const CachedAnswer>(CachedAnswer{.body = std::move(body), .etag = std::move(etag)});
 }
 
 // Reads through the cache for the public catalog; answers for owners and admins are never shared.
 Result<std::shared_ptr<const CachedAnswer>> cached(CatalogCache& cache, const Principal* viewer, std::string key,
-                                                   const std::function<Result<boost::json::value>()>& load) {
+                                                   const std::function<Result<std::string>()>& load) {
   if (!sees_public_catalog(viewer)) {
-    auto json = load();
-    if (!json) return json.error();
-    return render(*json);
+    auto body = load();
+    if (!body) return body.error();
+    return render(std::move(*body));
   }
   const auto generation = cache.generation();  // before the database is read: see CatalogCache
   if (auto hit = cache.find(generation, key)) return hit;
-  auto json = load();
-  if (!json) return json.error();
-  auto answer = render(*json);
+  auto body = load();
+  if (!body) return body.error();
+  auto answer = render(std::move(*body));
   cache.store(generation, std::move(key), answer);
   return answer;
 }
 
-boost::json::object listing_json(const ProductListing& listing, const ProductListParams& params,
-                                 const Principal* viewer, const ProductRoutesOptions& options) {
-  boost::json::array data;
-  for (const auto& view : listing.products)
-    data.push_back(
-        to_json(view, {.media_base_url = options.media_base_url, .show_stock = shows_stock(view.product, viewer)}));
+// {"data": [products…], "pagination": {…}, "facets": {…}?}, assembled as text because products are written
+// as text (product_json_text).
+std::string listing_text(const ProductListing& listing, const ProductListParams& params, const Principal* viewer,
+                         const ProductRoutesOptions& options) {
+  std::string body = "{\"data\":[";
+  for (std::size_t i = 0; i < listing.products.size(); ++i) {
+    const auto& view = listing.products[i];
+    if (i > 0) body += ',';
+    body += product_json_text(
+        view, {.media_base_url = options.media_base_url, .show_stock = shows_stock(view.product, viewer)});
+  }
   http::PageRequest page{.page = params.query.page, .limit = params.query.limit, .cursor = params.query.cursor};
-  boost::json::object json{{"data", std::move(data)},
-                           {"pagination", http::pagination_json(page, listing.page.total, listing.page.next_cursor)}};
-  if (listing.page.facets) json["facets"] = facets_json(*listing.page.facets);
-  return json;
+  body += "],\"pagination\":";
+  body += boost::json::serialize(http::pagination_json(page, listing.page.total, listing.page.next_cursor));
+  if (listing.page.facets) {
+    body += ",\"facets\":";
+    body += boost::json::serialize(facets_json(*listing.page.facets));
+  }
+  body += '}';
+  return body;
 }
 
 Result<Response> list(ProductService& products, CatalogCache& cache, const ProductRoutesOptions& options,
@@ -90,10 +98,10 @@ Result<Response> list(ProductService& products, CatalogCache& cache, const Produ
   auto params = read_product_list_params(request);
   if (!params) return params.error();
   const auto* viewer = request.principal_or_null();
-  auto answer = cached(cache, viewer, "list?" + std::string(request.raw_query), [&]() -> Result<boost::json::value> {
+  auto answer = cached(cache, viewer, "list?" + std::string(request.raw_query), [&]() -> Result<std::string> {
     auto listing = products.list(viewer, *params);
     if (!listing) return listing.error();
-    return listing_json(*listing, *params, viewer, options);
+    return listing_text(*listing, *params, viewer, options);
   });
   if (!answer) return answer.error();
   return conditional_response(request, **answer);
@@ -103,17 +111,18 @@ Result<Response> get(ProductService& products, CatalogCache& cache, const Produc
                      const Request& request) {
   const auto* viewer = request.principal_or_null();
   const auto id = request.param("id");
-  auto answer = cached(cache, viewer, "product/" + std::string(id), [&]() -> Result<boost::json::value> {
+  auto answer = cached(cache, viewer, "product/" + std::string(id), [&]() -> Result<std::string> {
     auto view = products.get(viewer, id);
     if (!view) return view.error();
-    return to_json(*view, {.media_base_url = options.media_base_url, .show_stock = shows_stock(view->product, viewer)});
+    return product_json_text(
+        *view, {.media_base_url = options.media_base_url, .show_stock = shows_stock(view->product, viewer)});
   });
   if (!answer) return answer.error();
   return conditional_response(request, **answer);
 }
 
 Response product_response(int status, const ProductView& view, const ProductRoutesOptions& options) {
-  auto answer = render(to_json(view, {.media_base_url = options.media_base_url, .show_stock = true}));
+  auto answer = render(product_json_text(view, {.media_base_url = options.media_base_url, .show_stock = true}));
   auto response = json_text_response(status, answer->body);
   response.set_header("ETag", answer->etag);
   if (status == 201) response.set_header("Location", "/api/products/" + view.product.id);
