@@ -18,6 +18,7 @@
 #include "audit/audit_log.hpp"
 #include "catalog/catalog_cache.hpp"
 #include "catalog/category_store.hpp"
+#include "catalog/testing/counting_cache.hpp"
 #include "storage/testing/test_database.hpp"
 #include "support/strings.hpp"
 
@@ -27,18 +28,7 @@ using storage::Backend;
 using ::testing::ElementsAre;
 
 // ---- Fixtures ------------------------------------------------------------------------------------------------
-// Counts invalidations; caches nothing.
-class CountingCache final : public CatalogCache {
- public:
-  std::uint64_t generation() const override { return static_cast<std::uint64_t>(invalidations_.load()); }
-  std::shared_ptr<const CachedAnswer> find(std::uint64_t, std::string_view) override { return nullptr; }
-  void store(std::uint64_t, std::string, std::shared_ptr<const CachedAnswer>) override {}
-  void invalidate() override { ++invalidations_; }
-  int invalidations() const { return invalidations_.load(); }
-
- private:
-  std::atomic<int> invalidations_{0};
-};
+using catalog::testing::CountingCache;
 
 struct Extra {
   std::optional<std::string> slug{};

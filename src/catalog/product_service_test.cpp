@@ -14,6 +14,7 @@
 #include "catalog/catalog_cache.hpp"
 #include "catalog/product_list_params.hpp"
 #include "catalog/product_store.hpp"
+#include "catalog/testing/counting_cache.hpp"
 #include "storage/testing/test_database.hpp"
 
 namespace emporium::catalog {
@@ -22,17 +23,7 @@ using http::Principal;
 using http::Role;
 using storage::Backend;
 
-class CountingCache final : public CatalogCache {
- public:
-  std::uint64_t generation() const override { return static_cast<std::uint64_t>(invalidations_.load()); }
-  std::shared_ptr<const CachedAnswer> find(std::uint64_t, std::string_view) override { return nullptr; }
-  void store(std::uint64_t, std::string, std::shared_ptr<const CachedAnswer>) override {}
-  void invalidate() override { ++invalidations_; }
-  int invalidations() const { return invalidations_.load(); }
-
- private:
-  std::atomic<int> invalidations_{0};
-};
+using catalog::testing::CountingCache;
 
 ProductFields simple_product(std::string name, std::string sku, std::int64_t price = 1999) {
   ProductFields fields;

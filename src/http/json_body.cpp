@@ -209,4 +209,11 @@ void ObjectReader::reject_unknown() {
   }
 }
 
+void merge_field_errors(std::vector<FieldError>& into, std::vector<FieldError> more) {
+  for (auto& error : more) {
+    const auto reported = [&](const FieldError& e) { return e.field == error.field; };
+    if (std::none_of(into.begin(), into.end(), reported)) into.push_back(std::move(error));
+  }
+}
+
 }  // namespace emporium::http

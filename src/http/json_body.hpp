@@ -93,4 +93,25 @@ Result<T> read_json_body(const Request& request, Fill&& fill) {
   return out;
 }
 
+// Adds the errors of `more` whose field has no error yet in `into`: one message per field, the reader's first.
+void merge_field_errors(std::vector<FieldError>& into, std::vector<FieldError> more);
+
+// read_json_body, plus the rules a service checks on the whole value (`rules(const T&)` returns their errors)
+// in the same answer: a client sees a missing field, a wrong type and a broken rule at once.
+template <class T, class Fill, class Rules>
+Result<T> read_json_body(const Request& request, Fill&& fill, Rules&& rules) {
+  auto parsed = parse_json_body(request);
+  if (!parsed) return parsed.error();
+  T out{};
+  std::vector<FieldError> errors;
+  ObjectReader reader(*parsed, errors);
+  if (reader.is_object()) {
+    fill(reader, out);
+    reader.reject_unknown();
+    merge_field_errors(errors, rules(out));
+  }
+  if (!errors.empty()) return problems::validation_failed(std::move(errors));
+  return out;
+}
+
 }  // namespace emporium::http

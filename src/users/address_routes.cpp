@@ -58,24 +58,10 @@ void read_fields(ObjectReader& reader, AddressInput& out) {
   reader.optional("isDefaultBilling", out.is_default_billing);
 }
 
-// read_json_body, plus the service's rules in the same answer: a client sees a missing city, a number for a
-// name and an unknown country code at once, and never two errors for one field.
+// A client sees a missing city, a number for a name and an unknown country code at once.
 Result<AddressInput> read_address(const Request& request) {
-  auto parsed = http::parse_json_body(request);
-  if (!parsed) return parsed.error();
-  AddressInput input;
-  std::vector<FieldError> errors;
-  ObjectReader reader(*parsed, errors);
-  if (reader.is_object()) {
-    read_fields(reader, input);
-    reader.reject_unknown();
-    for (auto& error : address_errors(normalised_address(input))) {
-      const auto reported = [&](const FieldError& e) { return e.field == error.field; };
-      if (std::none_of(errors.begin(), errors.end(), reported)) errors.push_back(std::move(error));
-    }
-  }
-  if (!errors.empty()) return problems::validation_failed(std::move(errors));
-  return input;
+  return http::read_json_body<AddressInput>(
+      request, read_fields, [](const AddressInput& input) { return address_errors(normalised_address(input)); });
 }
 
 Result<Response> list(AddressService& addresses, const Request& request) {

@@ -12,6 +12,7 @@
 
 #include "accounts_api.hpp"
 #include "assertions.hpp"
+#include "races.hpp"
 #include "shared_server.hpp"
 
 namespace emporium::testing {
@@ -20,40 +21,10 @@ namespace json = boost::json;
 
 class Concurrency : public SharedServerTest<Concurrency> {
  protected:
-  // Sends `request(client, i)` for i in [0, n), each on its own connection, all released at once.
   static std::vector<HttpResponse> at_once(int n, const std::function<HttpResponse(HttpClient&, int)>& request) {
-    std::vector<std::unique_ptr<HttpClient>> clients;
-    for (int i = 0; i < n; ++i) clients.push_back(std::make_unique<HttpClient>(server().port()));
-    std::vector<HttpResponse> responses(static_cast<std::size_t>(n));
-    std::atomic<int> ready{0};
-    std::vector<std::thread> threads;
-    for (int i = 0; i < n; ++i) {
-      threads.emplace_back([&, i] {
-        ++ready;
-        while (ready.load() < n) std::this_thread::yield();
-        try {
-          responses[static_cast<std::size_t>(i)] = request(*clients[static_cast<std::size_t>(i)], i);
-        } catch (const std::exception& e) {
-          responses[static_cast<std::size_t>(i)].body = e.what();  // status 0: shows up in the counts
-        }
-      });
-    }
-    for (auto& thread : threads) thread.join();
-    return responses;
+    return send_at_once(server().port(), n, request);
   }
 };
-
-int count_status(const std::vector<HttpResponse>& responses, int status) {
-  int count = 0;
-  for (const auto& response : responses) count += response.status == status ? 1 : 0;
-  return count;
-}
-
-std::string statuses(const std::vector<HttpResponse>& responses) {
-  std::string out;
-  for (const auto& response : responses) out += std::to_string(response.status) + " ";
-  return out;
-}
 
 TEST_F(Concurrency, TenRefreshesWithOneTokenLetAtMostOneThroughAndEndTheSession) {
   auto client = this->client();
