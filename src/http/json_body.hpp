@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "http/request.hpp"
@@ -79,19 +80,7 @@ class ObjectReader {
 // The whole job of a handler's body parsing: parse, read with `fill(reader, out)`, reject unknown fields,
 // and answer 400/415/422 with every error at once.
 template <class T, class Fill>
-Result<T> read_json_body(const Request& request, Fill&& fill) {
-  auto parsed = parse_json_body(request);
-  if (!parsed) return parsed.error();
-  T out{};
-  std::vector<FieldError> errors;
-  ObjectReader reader(*parsed, errors);
-  if (reader.is_object()) {
-    fill(reader, out);
-    reader.reject_unknown();
-  }
-  if (!errors.empty()) return problems::validation_failed(std::move(errors));
-  return out;
-}
+Result<T> read_json_body(const Request& request, Fill&& fill);
 
 // Adds the errors of `more` whose field has no error yet in `into`: one message per field, the reader's first.
 void merge_field_errors(std::vector<FieldError>& into, std::vector<FieldError> more);
@@ -112,6 +101,11 @@ Result<T> read_json_body(const Request& request, Fill&& fill, Rules&& rules) {
   }
   if (!errors.empty()) return problems::validation_failed(std::move(errors));
   return out;
+}
+
+template <class T, class Fill>
+Result<T> read_json_body(const Request& request, Fill&& fill) {
+  return read_json_body<T>(request, std::forward<Fill>(fill), [](const T&) { return std::vector<FieldError>{}; });
 }
 
 }  // namespace emporium::http
