@@ -630,6 +630,9 @@ CatalogSeedSummary CatalogSeeder::run(const CatalogSeedOptions& options) {
     summary.products += std::ssize(batch.products);
     summary.variants += std::ssize(batch.variants);
   }
+  // Fresh statistics for the query planners: right after a bulk load PostgreSQL has none (an attribute filter
+  // then took 0.5 s instead of 2 ms) and SQLite never gathers them by itself.
+  database_.with_connection([](storage::Connection& connection) { connection.execute("ANALYZE"); });
   catalog_.cache().invalidate();  // a no-op for other processes' caches: a running server keeps its own
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
