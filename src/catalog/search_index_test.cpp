@@ -5,8 +5,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <array>
-#include <chrono>
 #include <iostream>
 #include <string>
 #include <utility>
@@ -217,124 +215,6 @@ TEST_P(SearchIndexTest, BoundsPrefixAndTypoCandidates) {
   EXPECT_EQ(expansion.terms.size(), SearchIndex::kMaxPrefixTerms);
   EXPECT_EQ(expansion.terms.front().term, "lampa0");  // bytewise first
 }
-
-// ---- Scale (run by hand: --gtest_also_run_disabled_tests --gtest_filter='*Scale*') -----------------------------
-
-// A word of two to four syllables from a deterministic stream: a vocabulary of a few thousand words.
-std::string synthetic_word(std::uint32_t& seed) {
-  static constexpr std::array<std::string_view, 16> kSyllables = {
-      "ka", "lo", "mi", "ne", "ru", "ta", "shi", "vo", "pe", "da", "gri", "son", "bel", "tor", "ax", "phon"};
-  seed = seed * 1103515245u + 12345u;
-  std::string word;
-  const auto syllables = 2 + (seed >> 16) % 3;
-  for (std::uint32_t i = 0; i < syllables; ++i) {
-    seed = seed * 1103515245u + 12345u;
-    word += kSyllables[(seed >> 16) % kSyllables.size()];
-  }
-  return word;
-}
-
-class SearchIndexScale : public SearchIndexTest {};
-
-TEST_P(SearchIndexScale, DISABLED_TenThousandProducts) {
-  constexpr int kProducts = 10'000;
-  std::uint32_t seed = 7;
-  std::vector<SearchDocument> documents;
-  std::chrono::steady_clock::duration indexed{};
-  const auto started = std::chrono::steady_clock::now();
-  test_db_.database().transaction(storage::TxMode::Write, [&](storage::Connection& connection) {
-    connection.execute(
-        "INSERT INTO categories (id, slug, name, path, created_at, updated_at) VALUES ('cat_1', 'c1', 'C1', '/cat_1/', "
-        "0, 0)");
-    for (int i = 0; i < kProducts; ++i) {
-      const auto id = "prod_" + std::to_string(100000 + i);
-      std::string name = synthetic_word(seed) + " " + synthetic_word(seed) + (i % 50 == 1 ? " headphones" : "");
-      std::string description;
-      for (int w = 0; w < 25; ++w) description += synthetic_word(seed) + " ";
-      connection.execute(
-          "INSERT INTO products (id, vendor_id, category_id, slug, name, sort_name, description, status, currency, "
-          "price, in_stock, rating_average_x100, created_at, updated_at) VALUES ($1, 'usr_v', 'cat_1', $1, $2, $2, $3, "
-          "$4, 'USD', $5, $6, $7, $8, $8)",
-          {std::string_view(id), std::string_view(name), std::string_view(description),
-           std::string_view(i % 10 == 0 ? "draft" : "active"), std::int64_t{100 * (i % 997)}, i % 4 != 0,
-           std::int64_t{i % 501}, std::int64_t{1'700'000'000'000 + i * 1000}});
-      connection.execute("INSERT INTO product_attributes (product_id, name, value) VALUES ($1, 'color', $2)",
-                         {std::string_view(id), std::string_view(i % 3 == 0 ? "red" : "blue")});
-      documents.push_back({.product_id = id, .name = name, .keywords = {}, .description = description});
-      if (documents.size() == 500) {
-        const auto indexing = std::chrono::steady_clock::now();
-        SearchIndex::index(connection, documents);
-        indexed += std::chrono::steady_clock::now() - indexing;
-        documents.clear();
-      }
-    }
-    return true;
-  });
-  const auto seeded = std::chrono::steady_clock::now();
-  std::cout << "seeded " << kProducts << " products in "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(seeded - started).count()
-            << " ms, of which indexing " << std::chrono::duration_cast<std::chrono::milliseconds>(indexed).count()
-            << " ms\n";
-  // Statistics, as autovacuum would gather them a little later: PostgreSQL plans the semi-joins of attribute
-  // filters badly without them (a nested loop over every product of that attribute value).
-  execute("ANALYZE");
-  const auto time = [&](std::string_view label, const ProductQuery& query) {
-    constexpr int kRuns = 20;
-    ProductPage page;
-    const auto begin = std::chrono::steady_clock::now();
-    for (int run = 0; run < kRuns; ++run) {
-      page = storage::with_connection(test_db_.database(), [&](storage::Connection& connection) {
-        return ProductSearch::run(connection, query).value();
-      });
-    }
-    const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin);
-    std::cout << label << ": " << elapsed.count() / kRuns << " ms (total " << page.total << ")\n";
-    return page;
-  };
-  for (const char* words : {"headphones", "kalo", "hedphones"}) {
-    const auto begin = std::chrono::steady_clock::now();
-    for (int run = 0; run < 20; ++run) expand(words);
-    std::cout << "expand " << words << ": "
-              << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count() / 20
-              << " ms\n";
-  }
-  ProductQuery query;
-  time("newest, page 1", query);
-  query.page = 400;
-  time("newest, page 400 by offset", query);
-  query.page = 1;
-  query.sort = {SortField::Price, false};
-  auto page = time("price asc, page 1", query);
-  for (int i = 0; i < 3; ++i) {
-    query.cursor = page.next_cursor;
-    page = time("price asc, next page by cursor", query);
-  }
-  query = {};
-  query.min_price = 10'000;
-  query.max_price = 20'000;
-  query.in_stock_only = true;
-  query.attributes = {{"color", "red"}};
-  query.sort = {SortField::Rating, true};
-  time("filtered + sorted", query);
-  query = {};
-  query.text = "headphones";
-  query.sort = {SortField::Relevance, true};
-  time("q=headphones", query);
-  query.text = synthetic_word(seed) + " " + synthetic_word(seed);
-  time("q=two words", query);
-  query.text = "kalo";
-  time("q=kalo (prefix)", query);
-  query.text = "hedphones";
-  time("q=hedphones (typo)", query);
-  query.facets = true;
-  query.text = "headphones";
-  time("q=headphones, facets", query);
-  query = {};
-  query.facets = true;
-  time("everything, facets", query);
-}
-
-INSTANTIATE_TEST_SUITE_P(Backends, SearchIndexScale, storage::all_backends(), storage::backend_name);
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearchIndexTest, storage::all_backends(), storage::backend_name);
 
