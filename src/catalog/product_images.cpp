@@ -55,11 +55,21 @@ Result<media::ProcessedImage> ProductImageService::process_and_store(std::string
   for (const auto& rendition : processed->renditions) {
     const auto extension = media::extension_for_format(rendition.format);
     if (!extension) continue;
-    auto key = media::media_key(rendition.bytes, *extension);
-    if (auto stored = store_.put(key, rendition.bytes); !stored) return stored.error();
-    files[file_name(rendition)] = std::move(key);
+    files[file_name(rendition)] = media::media_key(rendition.bytes, *extension);
   }
+  if (auto stored = store_renditions(*processed); !stored) return stored.error();
   return processed;
+}
+
+// Writes every rendition's file; one already there (same content, same name) is left as it is.
+Result<void> ProductImageService::store_renditions(const media::ProcessedImage& processed) {
+  for (const auto& rendition : processed.renditions) {
+    const auto extension = media::extension_for_format(rendition.format);
+    if (!extension) continue;
+    if (auto stored = store_.put(media::media_key(rendition.bytes, *extension), rendition.bytes); !stored)
+      return stored.error();
+  }
+  return {};
 }
 
 Result<ProductImage> ProductImageService::upload(const http::Principal& actor, std::string_view product_id,
@@ -157,11 +167,15 @@ Result<void> ProductImageService::remove(const http::Principal& actor, std::stri
 }
 
 void ProductImageService::remove_unused_files(const std::vector<std::string>& keys) {
+  auto& context = products_.context();
   for (const auto& key : keys) {
-    const bool in_use = storage::with_connection(products_.context().database, [&](storage::Connection& connection) {
-      return ProductStore::media_in_use(connection, key);
+    // Under the media lock, so that an upload of the same content cannot commit a row between this check and
+    // the removal (see upload).
+    context.database.transaction(storage::TxMode::Write, [&](storage::Connection& connection) {
+      ProductStore::lock_media(connection, context.clock.now());
+      if (!ProductStore::media_in_use(connection, key)) (void)store_.remove(key);
+      return true;
     });
-    if (!in_use) (void)store_.remove(key);
   }
 }
 

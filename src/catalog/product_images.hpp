@@ -39,6 +39,7 @@ class ProductImageService {
  private:
   Result<void> check_managed(const http::Principal& actor, std::string_view product_id);
   Result<media::ProcessedImage> process_and_store(std::string_view bytes, StringMap& files);
+  Result<void> store_renditions(const media::ProcessedImage& processed);
 
   ProductService& products_;
   const media::ImageProcessor& processor_;

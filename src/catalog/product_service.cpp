@@ -292,7 +292,9 @@ Result<void> ProductService::apply_to_single_variant(storage::Connection& connec
   if (auto checked = check_variant_write(connection, variant, variants); !checked) return checked.error();
   variant.version += 1;
   variant.updated_at = context_.clock.now();
-  ProductStore::update_variant(connection, variant, expected);
+  // Every variant writer holds the product's row lock, so the version cannot move under us; if it ever did,
+  // nothing was written and the client must not be told otherwise.
+  if (!ProductStore::update_variant(connection, variant, expected)) return version_moved(expected);
   return {};
 }
 
@@ -470,7 +472,7 @@ Result<VariantView> ProductService::update_variant(const Principal& actor, std::
             return checked.error();
           variant->version += 1;
           variant->updated_at = context_.clock.now();
-          ProductStore::update_variant(connection, *variant, expected);
+          if (!ProductStore::update_variant(connection, *variant, expected)) return version_moved(expected);
           touch(connection, *product);
           audit(connection, actor, "variant.updated", variant->id);
           return VariantView{.variant = std::move(*variant), .currency = product->currency};

@@ -30,6 +30,9 @@ constexpr std::string_view kLockProduct = "UPDATE products SET version = version
 constexpr std::string_view kLockSlugGeneration =
     "INSERT INTO app_settings (key, value, updated_at) VALUES ('catalog.product_slugs', '', $1) "
     "ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at";
+constexpr std::string_view kLockMedia =
+    "INSERT INTO app_settings (key, value, updated_at) VALUES ('catalog.media', '', $1) "
+    "ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at";
 constexpr std::string_view kSlugTaken = "SELECT 1 FROM products WHERE slug = $1 AND id <> $2";
 constexpr std::string_view kRefreshSummary =
     "UPDATE products SET "
@@ -248,6 +251,10 @@ bool ProductStore::lock(storage::Connection& connection, std::string_view id) {
 
 void ProductStore::lock_slug_generation(storage::Connection& connection, Timestamp now) {
   connection.execute(kLockSlugGeneration, {to_unix_millis(now)});
+}
+
+void ProductStore::lock_media(storage::Connection& connection, Timestamp now) {
+  connection.execute(kLockMedia, {to_unix_millis(now)});
 }
 
 bool ProductStore::slug_taken(storage::Connection& connection, std::string_view slug, std::string_view except_id) {

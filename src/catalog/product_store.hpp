@@ -28,6 +28,8 @@ class ProductStore {
   // Serialises the transactions that make slugs from names, until commit (a row lock on PostgreSQL; SQLite
   // writers are serial anyway).
   static void lock_slug_generation(storage::Connection& connection, Timestamp now);
+  // Serialises adding image rows with removing files nobody refers to (content-addressed files are shared).
+  static void lock_media(storage::Connection& connection, Timestamp now);
   static bool slug_taken(storage::Connection& connection, std::string_view slug, std::string_view except_id);
   // Recomputes the product's lowest price and in-stock flag from its live variants.
   static void refresh_summary(storage::Connection& connection, std::string_view product_id);
