@@ -1,8 +1,5 @@
 #include "app/catalog_seed.hpp"
 
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
@@ -201,13 +198,6 @@ void insert_rows(Connection& connection, std::string_view head, std::size_t colu
   }
 }
 
-// As ProductStore writes maps: a JSON object with the keys in order.
-std::string encode_map(const StringMap& map) {
-  boost::json::object object;
-  for (const auto& [key, value] : map) object[key] = value;
-  return boost::json::serialize(object);
-}
-
 void insert_products(Connection& connection, const std::vector<Product>& products) {
   std::vector<std::string> texts;  // sort names and attribute JSON, alive until the statements ran
   texts.reserve(products.size() * 2);
@@ -215,7 +205,7 @@ void insert_products(Connection& connection, const std::vector<Product>& product
   values.reserve(products.size() * kProductColumns);
   for (const auto& p : products) {
     const auto& sort_name = texts.emplace_back(to_lower_ascii(p.name));  // as ProductStore sorts names
-    const auto& attributes = texts.emplace_back(encode_map(p.attributes));
+    const auto& attributes = texts.emplace_back(catalog::encode_string_map(p.attributes));
     values.insert(values.end(),
                   {std::string_view(p.id), std::string_view(p.vendor_id), storage::nullable(p.category_id),
                    std::string_view(p.slug), std::string_view(p.name), std::string_view(sort_name),
@@ -242,7 +232,7 @@ void insert_variants(Connection& connection, const std::vector<Variant>& variant
   values.reserve(variants.size() * kVariantColumns);
   for (const auto& v : variants) {
     const auto& key = texts.emplace_back(catalog::sku_key(v.sku));
-    const auto& options = texts.emplace_back(encode_map(v.options));
+    const auto& options = texts.emplace_back(catalog::encode_string_map(v.options));
     values.insert(values.end(),
                   {std::string_view(v.id), std::string_view(v.product_id), std::string_view(v.sku),
                    std::string_view(key), std::string_view(options), v.price, v.stock, v.low_stock_threshold,

@@ -1,5 +1,7 @@
 #include "catalog/category_store.hpp"
 
+#include "storage/named_lock.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -14,11 +16,6 @@ using storage::nullable;
 using storage::Param;
 
 constexpr std::string_view kColumns = "id, parent_id, slug, name, description, path, position, created_at, updated_at";
-
-// An upsert takes the row lock whether the row is new or not, so no migration has to create it first.
-constexpr std::string_view kLockTree =
-    "INSERT INTO app_settings (key, value, updated_at) VALUES ('catalog.category_tree', '', $1) "
-    "ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at";
 
 constexpr std::string_view kInsert =
     "INSERT INTO categories (id, parent_id, slug, name, description, path, position, created_at, updated_at) "
@@ -89,7 +86,7 @@ std::string past_descendants(std::string_view path) {
 }  // namespace
 
 void CategoryStore::lock_tree(Connection& connection, Timestamp now) {
-  connection.execute(kLockTree, {to_unix_millis(now)});
+  storage::lock_named(connection, "catalog.category_tree", now);
 }
 
 void CategoryStore::insert(Connection& connection, const Category& c) {

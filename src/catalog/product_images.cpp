@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "catalog/product_json.hpp"
+#include "catalog/product_rules.hpp"
 #include "catalog/product_store.hpp"
 #include "http/json_body.hpp"
 #include "http/multipart.hpp"
@@ -22,12 +23,6 @@ const http::StringRule kAltRule{.min_length = 0, .max_length = 500};
 
 Problem image_not_found() { return problems::not_found("No such image.").with_code("image_not_found"); }
 
-std::vector<std::string> keys_of(const StringMap& files) {
-  std::vector<std::string> keys;
-  for (const auto& [rendition, key] : files) keys.push_back(key);
-  return keys;
-}
-
 // "thumb" for WebP renditions (and the original), "thumb.avif" for their AVIF twins.
 std::string file_name(const media::Rendition& rendition) {
   if (rendition.format == "avif" && rendition.name != "original") return rendition.name + ".avif";
@@ -39,8 +34,7 @@ std::string file_name(const media::Rendition& rendition) {
 Result<void> ProductImageService::check_managed(const http::Principal& actor, std::string_view product_id) {
   return storage::with_connection(products_.context().database, [&](storage::Connection& connection) -> Result<void> {
     auto product = ProductStore::find(connection, product_id);
-    if (!product || !is_managed_by(*product, actor))
-      return problems::not_found("No such product.").with_code("product_not_found");
+    if (!product || !is_managed_by(*product, actor)) return product_not_found();
     if (product->status == ProductStatus::Archived)
       return problems::conflict("product_archived", "The product is archived: restore it before adding images.");
     if (ProductStore::count_images(connection, product_id) >= kMaxImagesPerProduct)
@@ -79,7 +73,7 @@ Result<ProductImage> ProductImageService::upload(const http::Principal& actor, s
   StringMap files;
   auto processed = process_and_store(bytes, files);
   if (!processed) {
-    remove_unused_files(keys_of(files));
+    remove_unused_files(media_keys(files));
     return processed.error();
   }
   auto& context = products_.context();
@@ -112,7 +106,7 @@ Result<ProductImage> ProductImageService::upload(const http::Principal& actor, s
                                    return image;
                                  });
   if (!added) {
-    remove_unused_files(keys_of(files));
+    remove_unused_files(media_keys(files));
     return added.error();
   }
   context.cache.invalidate();
@@ -157,7 +151,7 @@ Result<void> ProductImageService::remove(const http::Principal& actor, std::stri
                                           .target_id = product->id,
                                           .details = {{"imageId", image->id}},
                                           .client_ip = ""});
-        keys = keys_of(image->files);
+        keys = media_keys(image->files);
         return {};
       });
   if (!removed) return removed;
@@ -167,16 +161,16 @@ Result<void> ProductImageService::remove(const http::Principal& actor, std::stri
 }
 
 void ProductImageService::remove_unused_files(const std::vector<std::string>& keys) {
+  if (keys.empty()) return;
   auto& context = products_.context();
-  for (const auto& key : keys) {
-    // Under the media lock, so that an upload of the same content cannot commit a row between this check and
-    // the removal (see upload).
-    context.database.transaction(storage::TxMode::Write, [&](storage::Connection& connection) {
-      ProductStore::lock_media(connection, context.clock.now());
+  // Under the media lock, so that an upload of the same content cannot commit a row between a check and the
+  // removal (see upload).
+  context.database.transaction(storage::TxMode::Write, [&](storage::Connection& connection) {
+    ProductStore::lock_media(connection, context.clock.now());
+    for (const auto& key : keys)
       if (!ProductStore::media_in_use(connection, key)) (void)store_.remove(key);
-      return true;
-    });
-  }
+    return true;
+  });
 }
 
 namespace {

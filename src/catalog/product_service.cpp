@@ -7,6 +7,7 @@
 #include "catalog/category_service.hpp"
 #include "catalog/product_indexing.hpp"
 #include "catalog/product_list_params.hpp"
+#include "catalog/product_rules.hpp"
 #include "catalog/product_search.hpp"
 #include "catalog/product_store.hpp"
 #include "catalog/search_index.hpp"
@@ -17,29 +18,6 @@ namespace emporium::catalog {
 namespace {
 using http::Principal;
 using http::Role;
-
-Problem product_not_found() { return problems::not_found("No such product.").with_code("product_not_found"); }
-Problem variant_not_found() { return problems::not_found("No such variant.").with_code("variant_not_found"); }
-Problem version_moved(std::int64_t current) {
-  return problems::precondition_failed("The version in If-Match is not the current one (" + std::to_string(current) +
-                                       "): read it again and retry.")
-      .with_code("version_mismatch");
-}
-Problem invalid(std::string field, std::string message) {
-  return problems::validation_failed({{std::move(field), std::move(message)}});
-}
-
-bool same_options(const StringMap& a, const StringMap& b) { return a == b; }
-
-// A race that the checks before the write could not see: two writers of one SKU or slug at once, or the
-// product's category deleted meanwhile.
-Problem unique_race(const storage::ConstraintViolation& violation) {
-  if (violation.kind() == storage::ConstraintViolation::Kind::ForeignKey)
-    return invalid("categoryId", "no such category");
-  if (std::string_view(violation.what()).find("sku") != std::string_view::npos)
-    return problems::conflict("sku_taken", "Another variant already has this SKU.");
-  return problems::conflict("slug_taken", "Another product already has this slug.");
-}
 
 // The variants a create makes: the listed ones, or one default variant from the product-level fields.
 Result<std::vector<VariantFields>> variants_to_create(const ProductFields& fields) {
@@ -64,64 +42,15 @@ Result<std::vector<VariantFields>> variants_to_create(const ProductFields& field
     if (variant.sku && !skus.insert(sku_key(*variant.sku)).second)
       errors.push_back({path + ".sku", "appears twice in this product"});
     for (std::size_t j = 0; j < i; ++j)
-      if (same_options(variants[j].options.value_or(StringMap{}), variant.options.value_or(StringMap{})))
+      if (variants[j].options.value_or(StringMap{}) == variant.options.value_or(StringMap{}))
         errors.push_back({path + ".options", "the same options as variants[" + std::to_string(j) + "]"});
   }
   if (!errors.empty()) return problems::validation_failed(std::move(errors));
   return variants;
 }
 
-Variant new_variant(const VariantFields& fields, const std::string& id, const std::string& product_id,
-                    std::int64_t position, bool is_default, Timestamp now) {
-  return Variant{.id = id,
-                 .product_id = product_id,
-                 .sku = fields.sku.value_or(""),
-                 .options = fields.options.value_or(StringMap{}),
-                 .price = fields.price.value_or(0),
-                 .stock = fields.stock.value_or(0),
-                 .low_stock_threshold = fields.low_stock_threshold.value_or(0),
-                 .is_default = is_default,
-                 .position = fields.position.value_or(position),
-                 .version = 1,
-                 .created_at = now,
-                 .updated_at = now};
-}
-
-// PUT replaces (what is left out takes its default; stock, which inventory owns, stays); PATCH merges.
-void apply_variant_fields(Variant& variant, const VariantFields& fields, WriteMode mode) {
-  const bool replace = mode == WriteMode::Replace;
-  if (fields.sku) variant.sku = *fields.sku;
-  if (fields.options || replace) variant.options = fields.options.value_or(StringMap{});
-  if (fields.price) variant.price = *fields.price;
-  if (fields.stock) variant.stock = *fields.stock;
-  if (fields.low_stock_threshold || replace) variant.low_stock_threshold = fields.low_stock_threshold.value_or(0);
-  if (fields.position || replace) variant.position = fields.position.value_or(0);
-}
-
-Result<void> check_variant_write(storage::Connection& connection, const Variant& variant,
-                                 const std::vector<Variant>& siblings) {
-  if (ProductStore::sku_taken(connection, variant.sku, variant.id))
-    return problems::conflict("sku_taken", "Another variant already has this SKU.");
-  for (const auto& sibling : siblings)
-    if (sibling.id != variant.id && same_options(sibling.options, variant.options))
-      return problems::conflict("variant_options_taken", "Another variant of this product has the same options.");
-  return {};
-}
-
 bool has_single_variant_fields(const VariantFields& fields) {
   return fields.sku || fields.price || fields.stock || fields.low_stock_threshold;
-}
-
-Result<void> check_if_match(std::optional<std::int64_t> if_match, std::int64_t version) {
-  if (if_match && *if_match != version) return version_moved(version);
-  return {};
-}
-
-std::vector<std::string> files_of(const std::vector<ProductImage>& images) {
-  std::vector<std::string> keys;
-  for (const auto& image : images)
-    for (const auto& [rendition, key] : image.files) keys.push_back(key);
-  return keys;
 }
 
 }  // namespace
@@ -410,7 +339,7 @@ Result<std::vector<std::string>> ProductService::archive(const Principal& actor,
                                      const auto images = ProductStore::images_of(connection, ids);
                                      ProductStore::delete_images_of(connection, product->id);
                                      std::vector<std::string> unused;
-                                     for (auto& key : files_of(images))
+                                     for (auto& key : media_keys(images))
                                        if (!ProductStore::media_in_use(connection, key))
                                          unused.push_back(std::move(key));
                                      if (product->status != ProductStatus::Archived) {
@@ -423,87 +352,6 @@ Result<std::vector<std::string>> ProductService::archive(const Principal& actor,
                                    });
   if (removed) context_.cache.invalidate();
   return removed;
-}
-
-Result<VariantView> ProductService::add_variant(const Principal& actor, std::string_view product_id,
-                                                VariantFields fields) {
-  if (!fields.price) return invalid("price", "is required");
-  try {
-    auto added = storage::transact(
-        context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<VariantView> {
-          auto product = lock_live(connection, actor, product_id);
-          if (!product) return product.error();
-          const std::string ids[] = {product->id};
-          const auto siblings = ProductStore::variants_of(connection, ids);
-          if (siblings.size() >= CatalogLimits::kMaxVariants)
-            return problems::conflict("too_many_variants", "A product has at most 100 variants.");
-          auto variant = new_variant(fields, context_.ids.next("var"), product->id,
-                                     static_cast<std::int64_t>(siblings.size()), false, context_.clock.now());
-          if (auto checked = check_variant_write(connection, variant, siblings); !checked) return checked.error();
-          ProductStore::insert_variant(connection, variant);
-          touch(connection, *product);
-          audit(connection, actor, "variant.created", variant.id);
-          return VariantView{.variant = std::move(variant), .currency = product->currency};
-        });
-    if (added) context_.cache.invalidate();
-    return added;
-  } catch (const storage::ConstraintViolation& violation) {
-    return unique_race(violation);
-  }
-}
-
-Result<VariantView> ProductService::update_variant(const Principal& actor, std::string_view product_id,
-                                                   std::string_view variant_id, VariantFields fields, WriteMode mode,
-                                                   std::optional<std::int64_t> if_match) {
-  if (mode == WriteMode::Replace && !fields.price) return invalid("price", "is required");
-  try {
-    auto updated = storage::transact(
-        context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<VariantView> {
-          auto product = lock_live(connection, actor, product_id);
-          if (!product) return product.error();
-          auto variant = ProductStore::find_variant(connection, product->id, variant_id);
-          if (!variant) return variant_not_found();
-          if (auto checked = check_if_match(if_match, variant->version); !checked) return checked.error();
-          const auto expected = variant->version;
-          apply_variant_fields(*variant, fields, mode);
-          const std::string ids[] = {product->id};
-          if (auto checked = check_variant_write(connection, *variant, ProductStore::variants_of(connection, ids));
-              !checked)
-            return checked.error();
-          variant->version += 1;
-          variant->updated_at = context_.clock.now();
-          if (!ProductStore::update_variant(connection, *variant, expected)) return version_moved(expected);
-          touch(connection, *product);
-          audit(connection, actor, "variant.updated", variant->id);
-          return VariantView{.variant = std::move(*variant), .currency = product->currency};
-        });
-    if (updated) context_.cache.invalidate();
-    return updated;
-  } catch (const storage::ConstraintViolation& violation) {
-    return unique_race(violation);
-  }
-}
-
-Result<void> ProductService::delete_variant(const Principal& actor, std::string_view product_id,
-                                            std::string_view variant_id, std::optional<std::int64_t> if_match) {
-  auto deleted = storage::transact(
-      context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<void> {
-        auto product = lock_live(connection, actor, product_id);
-        if (!product) return product.error();
-        auto variant = ProductStore::find_variant(connection, product->id, variant_id);
-        if (!variant) return variant_not_found();
-        if (auto checked = check_if_match(if_match, variant->version); !checked) return checked.error();
-        const std::string ids[] = {product->id};
-        if (ProductStore::variants_of(connection, ids).size() == 1)
-          return problems::conflict("last_variant",
-                                    "A product keeps at least one variant; archive the product instead.");
-        ProductStore::delete_variant(connection, product->id, variant->id, context_.clock.now());
-        touch(connection, *product);
-        audit(connection, actor, "variant.deleted", variant->id);
-        return {};
-      });
-  if (deleted) context_.cache.invalidate();
-  return deleted;
 }
 
 }  // namespace emporium::catalog

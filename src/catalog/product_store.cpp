@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "storage/named_lock.hpp"
 #include "support/strings.hpp"
 
 namespace emporium::catalog {
@@ -27,12 +28,6 @@ constexpr std::string_view kUpdateProduct =
     "currency = $9, attributes = $10, version = $11, updated_at = $12, archived_at = $13 "
     "WHERE id = $1 AND version = $2";
 constexpr std::string_view kLockProduct = "UPDATE products SET version = version WHERE id = $1";
-constexpr std::string_view kLockSlugGeneration =
-    "INSERT INTO app_settings (key, value, updated_at) VALUES ('catalog.product_slugs', '', $1) "
-    "ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at";
-constexpr std::string_view kLockMedia =
-    "INSERT INTO app_settings (key, value, updated_at) VALUES ('catalog.media', '', $1) "
-    "ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at";
 constexpr std::string_view kSlugTaken = "SELECT 1 FROM products WHERE slug = $1 AND id <> $2";
 constexpr std::string_view kRefreshSummary =
     "UPDATE products SET "
@@ -85,11 +80,15 @@ const std::string kFindVariant = "SELECT " + std::string(kVariantColumns) +
 const std::string kFindImage =
     "SELECT " + std::string(kImageColumns) + " FROM product_images WHERE product_id = $1 AND id = $2";
 
-std::string encode_map(const StringMap& map) {
+}  // namespace
+
+std::string encode_string_map(const StringMap& map) {
   boost::json::object object;
   for (const auto& [key, value] : map) object[key] = value;
   return boost::json::serialize(object);
 }
+
+namespace {
 
 StringMap decode_map(std::string_view text) {
   StringMap map;
@@ -195,7 +194,7 @@ std::optional<ProductStatus> product_status_from_string(std::string_view text) {
 std::string sku_key(std::string_view sku) { return to_lower_ascii(sku); }
 
 void ProductStore::insert(storage::Connection& connection, const Product& p) {
-  const auto attributes = encode_map(p.attributes);
+  const auto attributes = encode_string_map(p.attributes);
   const auto sorted = sort_name(p.name);
   const std::optional<std::int64_t> archived =
       p.archived_at ? std::optional<std::int64_t>(to_unix_millis(*p.archived_at)) : std::nullopt;
@@ -209,7 +208,7 @@ void ProductStore::insert(storage::Connection& connection, const Product& p) {
 }
 
 bool ProductStore::update(storage::Connection& connection, const Product& p, std::int64_t expected_version) {
-  const auto attributes = encode_map(p.attributes);
+  const auto attributes = encode_string_map(p.attributes);
   const auto sorted = sort_name(p.name);
   const std::optional<std::int64_t> archived =
       p.archived_at ? std::optional<std::int64_t>(to_unix_millis(*p.archived_at)) : std::nullopt;
@@ -250,11 +249,11 @@ bool ProductStore::lock(storage::Connection& connection, std::string_view id) {
 }
 
 void ProductStore::lock_slug_generation(storage::Connection& connection, Timestamp now) {
-  connection.execute(kLockSlugGeneration, {to_unix_millis(now)});
+  storage::lock_named(connection, "catalog.product_slugs", now);
 }
 
 void ProductStore::lock_media(storage::Connection& connection, Timestamp now) {
-  connection.execute(kLockMedia, {to_unix_millis(now)});
+  storage::lock_named(connection, "catalog.media", now);
 }
 
 bool ProductStore::slug_taken(storage::Connection& connection, std::string_view slug, std::string_view except_id) {
@@ -273,7 +272,7 @@ void ProductStore::replace_attributes(storage::Connection& connection, std::stri
 }
 
 void ProductStore::insert_variant(storage::Connection& connection, const Variant& v) {
-  const auto options = encode_map(v.options);
+  const auto options = encode_string_map(v.options);
   const auto key = sku_key(v.sku);
   connection.execute(kInsertVariant,
                      {std::string_view(v.id), std::string_view(v.product_id), std::string_view(v.sku),
@@ -282,7 +281,7 @@ void ProductStore::insert_variant(storage::Connection& connection, const Variant
 }
 
 bool ProductStore::update_variant(storage::Connection& connection, const Variant& v, std::int64_t expected_version) {
-  const auto options = encode_map(v.options);
+  const auto options = encode_string_map(v.options);
   const auto key = sku_key(v.sku);
   return connection.execute(kUpdateVariant,
                             {std::string_view(v.id), std::string_view(v.product_id), expected_version,
@@ -318,7 +317,7 @@ bool ProductStore::sku_taken(storage::Connection& connection, std::string_view s
 }
 
 void ProductStore::insert_image(storage::Connection& connection, const ProductImage& i) {
-  const auto files = encode_map(i.files);
+  const auto files = encode_string_map(i.files);
   connection.execute(kInsertImage, {std::string_view(i.id), std::string_view(i.product_id), i.position,
                                     std::string_view(i.alt), i.width, i.height, std::string_view(files),
                                     to_unix_millis(i.created_at), to_unix_millis(i.updated_at)});

@@ -69,5 +69,7 @@ class ProductStore {
 };
 
 std::string sku_key(std::string_view sku);
+// A name → value map as the catalog's columns hold it (attributes, options, image files): a JSON object.
+std::string encode_string_map(const StringMap& map);
 
 }  // namespace emporium::catalog
