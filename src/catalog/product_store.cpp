@@ -167,9 +167,6 @@ std::optional<Product> first_product(const storage::Rows& rows) {
   return read_product(rows.front());
 }
 
-// The name as sort=name orders it: lower-case ASCII, so that "apple" and "Apple" sit together on both backends.
-std::string sort_name(std::string_view name) { return to_lower_ascii(name); }
-
 }  // namespace
 
 std::string_view to_string(ProductStatus status) {
@@ -192,6 +189,8 @@ std::optional<ProductStatus> product_status_from_string(std::string_view text) {
 }
 
 std::string sku_key(std::string_view sku) { return to_lower_ascii(sku); }
+
+std::string sort_name(std::string_view name) { return to_lower_ascii(name); }
 
 void ProductStore::insert(storage::Connection& connection, const Product& p) {
   const auto attributes = encode_string_map(p.attributes);

@@ -69,6 +69,8 @@ class ProductStore {
 };
 
 std::string sku_key(std::string_view sku);
+// The name as sort=name orders it: lower-case ASCII, so that "apple" and "Apple" sit together on both backends.
+std::string sort_name(std::string_view name);
 // A name → value map as the catalog's columns hold it (attributes, options, image files): a JSON object.
 std::string encode_string_map(const StringMap& map);
 
