@@ -7,5 +7,6 @@ target_sources(emporium_catalog PRIVATE
 
 emporium_unit_tests(emporium_catalog_search_tests
   SOURCES catalog/search_text_test.cpp catalog/product_cursor_test.cpp catalog/product_list_params_test.cpp
-          catalog/search_index_test.cpp catalog/product_search_test.cpp
+          catalog/search_index_test.cpp catalog/product_search_test.cpp catalog/product_search_text_test.cpp
+          catalog/product_search_parity_test.cpp
   LIBS emporium_catalog emporium_storage_testing)
