@@ -6,6 +6,6 @@ target_sources(emporium_catalog PRIVATE
   catalog/category_routes.cpp)
 
 emporium_unit_tests(emporium_catalog_category_tests
-  SOURCES catalog/slug_test.cpp catalog/category_store_test.cpp catalog/category_service_test.cpp
+  SOURCES catalog/slug_test.cpp catalog/category_store_test.cpp catalog/category_service_test.cpp catalog/category_writes_test.cpp
           catalog/category_routes_test.cpp
   LIBS emporium_catalog emporium_storage_testing Boost::json)
