@@ -96,7 +96,7 @@ Result<ProductImage> ProductImageService::upload(const http::Principal& actor, s
                                      return problems::conflict("too_many_images", "A product has at most 20 images.");
                                    image.position = count;
                                    ProductStore::insert_image(connection, image);
-                                   products_.touch(connection, *product);
+                                   products_.part_changed(connection, *product, ProductService::Part::Image);
                                    context.audit.record(connection, {.actor_id = actor.user_id,
                                                                      .action = "product.image_added",
                                                                      .target_type = "product",
@@ -126,7 +126,7 @@ Result<ProductImage> ProductImageService::update(const http::Principal& actor, s
                                      if (patch.position) image->position = *patch.position;
                                      image->updated_at = context.clock.now();
                                      ProductStore::update_image(connection, *image);
-                                     products_.touch(connection, *product);
+                                     products_.part_changed(connection, *product, ProductService::Part::Image);
                                      return std::move(*image);
                                    });
   if (updated) context.cache.invalidate();
@@ -144,7 +144,7 @@ Result<void> ProductImageService::remove(const http::Principal& actor, std::stri
         auto image = ProductStore::find_image(connection, product->id, image_id);
         if (!image) return image_not_found();
         ProductStore::delete_image(connection, product->id, image->id);
-        products_.touch(connection, *product);
+        products_.part_changed(connection, *product, ProductService::Part::Image);
         context.audit.record(connection, {.actor_id = actor.user_id,
                                           .action = "product.image_removed",
                                           .target_type = "product",

@@ -231,13 +231,21 @@ void ProductService::reindex(storage::Connection& connection, const Product& pro
   reindex_product(connection, product);
 }
 
-void ProductService::touch(storage::Connection& connection, Product& product) {
+void ProductService::save(storage::Connection& connection, Product& product) {
   const auto expected = product.version;
   product.version += 1;
   product.updated_at = context_.clock.now();
   ProductStore::update(connection, product, expected);
   ProductStore::refresh_summary(connection, product.id);
   reindex(connection, product);
+}
+
+void ProductService::part_changed(storage::Connection& connection, Product& product, Part part) {
+  product.updated_at = context_.clock.now();
+  ProductStore::bump_version(connection, product.id, product.version, product.updated_at);
+  product.version += 1;
+  ProductStore::refresh_summary(connection, product.id);
+  if (part == Part::Variant) reindex(connection, product);
 }
 
 void ProductService::audit(storage::Connection& connection, const Principal& actor, std::string action,
@@ -315,7 +323,7 @@ Result<ProductView> ProductService::update(const Principal& actor, std::string_v
           if (auto single = apply_to_single_variant(connection, *product, fields.single); !single)
             return single.error();
           if (product->status != ProductStatus::Archived) product->archived_at = std::nullopt;
-          touch(connection, *product);
+          save(connection, *product);
           audit(connection, actor, "product.updated", product->id);
           auto saved = ProductStore::find(connection, product->id);
           return std::move(load_views(connection, {std::move(*saved)}).front());
@@ -346,7 +354,7 @@ Result<std::vector<std::string>> ProductService::archive(const Principal& actor,
                                        product->status = ProductStatus::Archived;
                                        product->archived_at = context_.clock.now();
                                      }
-                                     touch(connection, *product);
+                                     save(connection, *product);
                                      audit(connection, actor, "product.archived", product->id);
                                      return unused;
                                    });

@@ -55,8 +55,10 @@ class ProductService {
   // The same, refusing an archived product (409 `product_archived`): its parts (variants, images) stay as
   // they were until it is restored.
   static Result<Product> lock_live(storage::Connection& connection, const http::Principal& actor, std::string_view id);
-  // Moves the product's version on and re-indexes it after a change to one of its parts (variant, image).
-  void touch(storage::Connection& connection, Product& product);
+  // After a change to one of the product's parts: moves its version on and refreshes its price and stock
+  // summary; parts that are searched (variants: SKUs, options) also re-index it, images do not.
+  enum class Part { Variant, Image };
+  void part_changed(storage::Connection& connection, Product& product, Part part);
   static std::vector<ProductView> load_views(storage::Connection& connection, std::vector<Product> products);
   CatalogContext& context() { return context_; }
 
@@ -66,6 +68,8 @@ class ProductService {
                                        const VariantFields& fields);
   Result<std::string> choose_slug(storage::Connection& connection, const ProductFields& fields, const Product& product);
   void reindex(storage::Connection& connection, const Product& product);
+  // Writes the product's own fields with its version moved on, its summary and its search entry.
+  void save(storage::Connection& connection, Product& product);
   void audit(storage::Connection& connection, const http::Principal& actor, std::string action, const std::string& id);
 
   CatalogContext context_;

@@ -28,6 +28,8 @@ constexpr std::string_view kUpdateProduct =
     "currency = $9, attributes = $10, version = $11, updated_at = $12, archived_at = $13 "
     "WHERE id = $1 AND version = $2";
 constexpr std::string_view kLockProduct = "UPDATE products SET version = version WHERE id = $1";
+constexpr std::string_view kBumpVersion =
+    "UPDATE products SET version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2";
 constexpr std::string_view kSlugTaken = "SELECT 1 FROM products WHERE slug = $1 AND id <> $2";
 constexpr std::string_view kRefreshSummary =
     "UPDATE products SET "
@@ -219,6 +221,11 @@ bool ProductStore::update(storage::Connection& connection, const Product& p, std
   if (changed != 1) return false;
   replace_attributes(connection, p.id, p.attributes);
   return true;
+}
+
+bool ProductStore::bump_version(storage::Connection& connection, std::string_view id, std::int64_t expected_version,
+                                Timestamp now) {
+  return connection.execute(kBumpVersion, {id, expected_version, to_unix_millis(now)}) == 1;
 }
 
 std::optional<Product> ProductStore::find(storage::Connection& connection, std::string_view id) {

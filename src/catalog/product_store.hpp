@@ -19,6 +19,9 @@ class ProductStore {
   static void insert(storage::Connection& connection, const Product& product);
   // Writes every column of `product` (version included) when the row still has `expected_version`.
   static bool update(storage::Connection& connection, const Product& product, std::int64_t expected_version);
+  // Moves the version on (a part of the product changed) when the row still has `expected_version`.
+  static bool bump_version(storage::Connection& connection, std::string_view id, std::int64_t expected_version,
+                           Timestamp now);
   static std::optional<Product> find(storage::Connection& connection, std::string_view id);
   static std::optional<Product> find_by_slug(storage::Connection& connection, std::string_view slug);
   // In the order of `ids`; ids that do not exist are left out.

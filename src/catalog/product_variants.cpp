@@ -1,5 +1,5 @@
 // The variant writes of ProductService: every one locks the product, checks its rules, moves the product's
-// version on (touch) and invalidates the catalog cache once it committed.
+// version on (part_changed) and invalidates the catalog cache once it committed.
 #include "catalog/product_rules.hpp"
 #include "catalog/product_service.hpp"
 #include "catalog/product_store.hpp"
@@ -23,7 +23,7 @@ Result<VariantView> ProductService::add_variant(const Principal& actor, std::str
                                      static_cast<std::int64_t>(siblings.size()), false, context_.clock.now());
           if (auto checked = check_variant_write(connection, variant, siblings); !checked) return checked.error();
           ProductStore::insert_variant(connection, variant);
-          touch(connection, *product);
+          part_changed(connection, *product, Part::Variant);
           audit(connection, actor, "variant.created", variant.id);
           return VariantView{.variant = std::move(variant), .currency = product->currency};
         });
@@ -55,7 +55,7 @@ Result<VariantView> ProductService::update_variant(const Principal& actor, std::
           variant->version += 1;
           variant->updated_at = context_.clock.now();
           if (!ProductStore::update_variant(connection, *variant, expected)) return version_moved(expected);
-          touch(connection, *product);
+          part_changed(connection, *product, Part::Variant);
           audit(connection, actor, "variant.updated", variant->id);
           return VariantView{.variant = std::move(*variant), .currency = product->currency};
         });
@@ -80,7 +80,7 @@ Result<void> ProductService::delete_variant(const Principal& actor, std::string_
           return problems::conflict("last_variant",
                                     "A product keeps at least one variant; archive the product instead.");
         ProductStore::delete_variant(connection, product->id, variant->id, context_.clock.now());
-        touch(connection, *product);
+        part_changed(connection, *product, Part::Variant);
         audit(connection, actor, "variant.deleted", variant->id);
         return {};
       });
