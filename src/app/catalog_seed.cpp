@@ -353,6 +353,7 @@ void CatalogSeeder::write_batch(const Batch& batch) {
     insert_products(connection, batch.products);
     insert_attributes(connection, batch.products);
     insert_variants(connection, batch.variants);
+    insert_opening_movements(connection, batch.variants);
     catalog::SearchIndex::index(connection, batch.documents);
     return true;
   });

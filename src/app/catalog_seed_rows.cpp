@@ -21,6 +21,9 @@ constexpr std::string_view kInsertVariants =
     "INSERT INTO product_variants (id, product_id, sku, sku_key, options, price, stock, low_stock_threshold, "
     "is_default, position, version, created_at, updated_at) VALUES ";
 constexpr std::size_t kVariantColumns = 13;
+constexpr std::string_view kInsertMovements =
+    "INSERT INTO stock_movements (id, variant_id, product_id, delta, level, reason, note, created_at) VALUES ";
+constexpr std::size_t kMovementColumns = 8;
 constexpr std::string_view kInsertAttributes = "INSERT INTO product_attributes (product_id, name, value) VALUES ";
 constexpr std::size_t kAttributeColumns = 3;
 
@@ -95,6 +98,21 @@ void insert_variants(Connection& connection, const std::vector<Variant>& variant
                    v.is_default, v.position, v.version, to_unix_millis(v.created_at), to_unix_millis(v.updated_at)});
   }
   insert_rows(connection, kInsertVariants, kVariantColumns, values);
+}
+
+void insert_opening_movements(Connection& connection, const std::vector<Variant>& variants) {
+  std::vector<std::string> ids;  // alive until the statements ran
+  ids.reserve(variants.size());
+  std::vector<Param> values;
+  for (const auto& v : variants) {
+    if (v.stock <= 0) continue;
+    // The variant's own time-ordered body, as migration 0006 names the movements it opens with.
+    const auto& id = ids.emplace_back("mov_" + v.id.substr(v.id.find('_') + 1));
+    values.insert(values.end(),
+                  {std::string_view(id), std::string_view(v.id), std::string_view(v.product_id), v.stock, v.stock,
+                   std::string_view("opening"), std::string_view("seeded"), to_unix_millis(v.created_at)});
+  }
+  insert_rows(connection, kInsertMovements, kMovementColumns, values);
 }
 
 }  // namespace emporium::app

@@ -13,5 +13,7 @@ namespace emporium::app {
 void insert_products(storage::Connection& connection, const std::vector<catalog::Product>& products);
 void insert_attributes(storage::Connection& connection, const std::vector<catalog::Product>& products);
 void insert_variants(storage::Connection& connection, const std::vector<catalog::Variant>& variants);
+// The stock ledger's opening movement of every variant with stock (stock == Σ movements from the start).
+void insert_opening_movements(storage::Connection& connection, const std::vector<catalog::Variant>& variants);
 
 }  // namespace emporium::app

@@ -179,6 +179,10 @@ TEST_P(CatalogSeedWrite, WritesEveryRowAndASecondRunAddsWithoutConflicts) {
   EXPECT_EQ(app.count("SELECT COUNT(*) FROM products p WHERE in_stock <> EXISTS (SELECT 1 FROM product_variants v "
                       "WHERE v.product_id = p.id AND v.stock > 0)"),
             0);
+  EXPECT_EQ(app.count("SELECT COUNT(*) FROM product_variants v WHERE v.stock <> (SELECT COALESCE(SUM(m.delta), 0) "
+                      "FROM stock_movements m WHERE m.variant_id = v.id)"),
+            0)
+      << "the stock ledger opens with every seeded level";
   EXPECT_EQ(app.count("SELECT COUNT(DISTINCT product_id) FROM search_terms"), 1400) << "every product is indexed";
   EXPECT_EQ(app.count("SELECT COUNT(*) FROM product_attributes"), 1400 * 4);
 }

@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.hpp"
 #include "catalog/catalog_cache.hpp"
+#include "inventory/stock_ledger.hpp"
 #include "storage/database.hpp"
 #include "support/clock.hpp"
 #include "support/ids.hpp"
@@ -15,6 +16,9 @@ struct CatalogContext {
   const Clock& clock;
   audit::AuditLog& audit;
   CatalogCache& cache;
+  // Every change of a variant's stock goes through the ledger (a movement per change). Null only in tests
+  // that never write stock.
+  inventory::StockLedger* stock = nullptr;
 };
 
 }  // namespace emporium::catalog

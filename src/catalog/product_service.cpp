@@ -9,6 +9,7 @@
 #include "catalog/product_list_params.hpp"
 #include "catalog/product_rules.hpp"
 #include "catalog/product_search.hpp"
+#include "catalog/product_stock.hpp"
 #include "catalog/product_store.hpp"
 #include "catalog/search_index.hpp"
 #include "catalog/slug.hpp"
@@ -199,8 +200,8 @@ Result<Product> ProductService::apply(storage::Connection& connection, Product p
   return product;
 }
 
-Result<void> ProductService::apply_to_single_variant(storage::Connection& connection, const Product& product,
-                                                     const VariantFields& fields) {
+Result<void> ProductService::apply_to_single_variant(storage::Connection& connection, const Principal& actor,
+                                                     const Product& product, const VariantFields& fields) {
   if (!has_single_variant_fields(fields)) return {};
   const std::string ids[] = {product.id};
   auto variants = ProductStore::variants_of(connection, ids);
@@ -215,10 +216,14 @@ Result<void> ProductService::apply_to_single_variant(storage::Connection& connec
     refuse(fields.low_stock_threshold.has_value(), "lowStockThreshold");
     return problems::validation_failed(std::move(errors));
   }
-  auto variant = variants.front();
+  auto locked = lock_variant(context_, connection, product.id, variants.front().id);
+  if (!locked) return variant_not_found();
+  auto variant = std::move(*locked);
   const auto expected = variant.version;
+  const auto locked_level = variant.stock;
   apply_variant_fields(variant, fields, WriteMode::Patch);
   if (auto checked = check_variant_write(connection, variant, variants); !checked) return checked.error();
+  record_stock_change(context_, connection, variant, locked_level, actor);
   variant.version += 1;
   variant.updated_at = context_.clock.now();
   // Every variant writer holds the product's row lock, so the version cannot move under us; if it ever did,
@@ -295,6 +300,7 @@ Result<ProductView> ProductService::create(const Principal& actor, ProductFields
                                        static_cast<std::int64_t>(i), is_default, now);
             if (auto checked = check_variant_write(connection, variant, made); !checked) return checked.error();
             ProductStore::insert_variant(connection, variant);
+            open_stock(context_, connection, variant, actor);
             made.push_back(std::move(variant));
           }
           ProductStore::refresh_summary(connection, product->id);
@@ -320,7 +326,7 @@ Result<ProductView> ProductService::update(const Principal& actor, std::string_v
           if (auto checked = check_if_match(if_match, current->version); !checked) return checked.error();
           auto product = apply(connection, *current, fields, mode);
           if (!product) return product.error();
-          if (auto single = apply_to_single_variant(connection, *product, fields.single); !single)
+          if (auto single = apply_to_single_variant(connection, actor, *product, fields.single); !single)
             return single.error();
           if (product->status != ProductStatus::Archived) product->archived_at = std::nullopt;
           save(connection, *product);

@@ -64,8 +64,8 @@ class ProductService {
 
  private:
   Result<Product> apply(storage::Connection& connection, Product product, const ProductFields& fields, WriteMode mode);
-  Result<void> apply_to_single_variant(storage::Connection& connection, const Product& product,
-                                       const VariantFields& fields);
+  Result<void> apply_to_single_variant(storage::Connection& connection, const http::Principal& actor,
+                                       const Product& product, const VariantFields& fields);
   Result<std::string> choose_slug(storage::Connection& connection, const ProductFields& fields, const Product& product);
   void reindex(storage::Connection& connection, const Product& product);
   // Writes the product's own fields with its version moved on, its summary and its search entry.

@@ -48,7 +48,8 @@ VariantFields variant(std::string sku, StringMap options, std::int64_t price, st
 class Products : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    context_ = std::make_unique<CatalogContext>(CatalogContext{test_db_.database(), ids_, clock_, audit_, cache_});
+    context_ =
+        std::make_unique<CatalogContext>(CatalogContext{test_db_.database(), ids_, clock_, audit_, cache_, &ledger_});
     service_ = std::make_unique<ProductService>(*context_);
     vendor_ = {.user_id = new_user("vendor"), .role = Role::Vendor, .session_id = "", .api_key_id = ""};
     other_vendor_ = {.user_id = new_user("vendor"), .role = Role::Vendor, .session_id = "", .api_key_id = ""};
@@ -83,6 +84,8 @@ class Products : public ::testing::TestWithParam<Backend> {
   ManualClock clock_{from_unix_millis(1'800'000'000'000)};
   IdGenerator ids_{clock_};
   audit::AuditLog audit_{ids_, clock_};
+  events::EventLog events_{ids_, clock_};
+  inventory::StockLedger ledger_{ids_, clock_, events_};
   CountingCache cache_;
   std::unique_ptr<CatalogContext> context_;
   std::unique_ptr<ProductService> service_;

@@ -2,6 +2,7 @@
 // version on (part_changed) and invalidates the catalog cache once it committed.
 #include "catalog/product_rules.hpp"
 #include "catalog/product_service.hpp"
+#include "catalog/product_stock.hpp"
 #include "catalog/product_store.hpp"
 
 namespace emporium::catalog {
@@ -23,6 +24,7 @@ Result<VariantView> ProductService::add_variant(const Principal& actor, std::str
                                      static_cast<std::int64_t>(siblings.size()), false, context_.clock.now());
           if (auto checked = check_variant_write(connection, variant, siblings); !checked) return checked.error();
           ProductStore::insert_variant(connection, variant);
+          open_stock(context_, connection, variant, actor);
           part_changed(connection, *product, Part::Variant);
           audit(connection, actor, "variant.created", variant.id);
           return VariantView{.variant = std::move(variant), .currency = product->currency};
@@ -43,15 +45,17 @@ Result<VariantView> ProductService::update_variant(const Principal& actor, std::
         context_.database, storage::TxMode::Write, [&](storage::Connection& connection) -> Result<VariantView> {
           auto product = lock_live(connection, actor, product_id);
           if (!product) return product.error();
-          auto variant = ProductStore::find_variant(connection, product->id, variant_id);
+          auto variant = lock_variant(context_, connection, product->id, variant_id);
           if (!variant) return variant_not_found();
           if (auto checked = check_if_match(if_match, variant->version); !checked) return checked.error();
           const auto expected = variant->version;
+          const auto locked_level = variant->stock;
           apply_variant_fields(*variant, fields, mode);
           const std::string ids[] = {product->id};
           if (auto checked = check_variant_write(connection, *variant, ProductStore::variants_of(connection, ids));
               !checked)
             return checked.error();
+          record_stock_change(context_, connection, *variant, locked_level, actor);
           variant->version += 1;
           variant->updated_at = context_.clock.now();
           if (!ProductStore::update_variant(connection, *variant, expected)) return version_moved(expected);
