@@ -1,0 +1,85 @@
+#include "orders/orders_module.hpp"
+
+#include "idempotency/idempotency_keys.hpp"
+#include "orders/order_expiry_job.hpp"
+#include "orders/order_routes.hpp"
+#include "support/log.hpp"
+
+namespace emporium::orders {
+namespace {
+// Orders cancelled per transaction batch by the expiry job: small, so that no sweep holds up other writers.
+constexpr std::int64_t kExpiryBatch = 50;
+}  // namespace
+
+struct OrdersModule::Parts {
+  Parts(OrdersDependencies& d, const OrdersSettings& settings)
+      : timeline(d.ids, d.events),
+        keys(d.clock),
+        context{.database = d.database,
+                .ids = d.ids,
+                .clock = d.clock,
+                .audit = d.audit,
+                .cache = d.catalog.cache(),
+                .ledger = d.ledger,
+                .timeline = timeline,
+                .payments = payments},
+        placement(context, d.coupons, d.addresses, keys,
+                  {.pricing = d.pricing, .max_lines = settings.max_lines, .payment_timeout = settings.payment_timeout}),
+        lifecycle(context),
+        queries(context),
+        services{.context = context,
+                 .placement = placement,
+                 .lifecycle = lifecycle,
+                 .queries = queries,
+                 .limits = {.max_lines = settings.max_lines, .max_line_quantity = settings.max_line_quantity}} {
+    payments.add(std::make_unique<ManualPayments>());
+  }
+
+  OrderTimeline timeline;
+  PaymentProviders payments;
+  idempotency::IdempotencyKeys keys;
+  OrdersContext context;
+  OrderPlacement placement;
+  OrderLifecycle lifecycle;
+  OrderQueries queries;
+  OrderServices services;
+  std::unique_ptr<OrderExpiryJob> job;
+};
+
+OrdersModule::OrdersModule(OrdersDependencies dependencies, OrdersSettings settings)
+    : dependencies_(dependencies), settings_(settings), parts_(std::make_unique<Parts>(dependencies_, settings_)) {}
+
+OrdersModule::~OrdersModule() { stop_jobs(); }
+
+void OrdersModule::register_routes(http::Router& router) { register_order_routes(router, parts_->services); }
+
+void OrdersModule::start_jobs() {
+  if (!parts_->job) {
+    parts_->job = std::make_unique<OrderExpiryJob>(settings_.expiry_interval, [this](const auto& stopping) {
+      while (!stopping()) {
+        if (parts_->lifecycle.expire_due(kExpiryBatch) < static_cast<std::size_t>(kExpiryBatch)) break;
+      }
+      dependencies_.database.transaction(storage::TxMode::Write, [this](storage::Connection& connection) {
+        parts_->keys.purge(connection);
+        return true;
+      });
+    });
+  }
+  parts_->job->start();
+}
+
+void OrdersModule::stop_jobs() {
+  if (parts_ && parts_->job) parts_->job->stop();
+}
+
+std::size_t OrdersModule::expire_due_orders() {
+  std::size_t total = 0;
+  for (;;) {
+    const auto expired = parts_->lifecycle.expire_due(kExpiryBatch);
+    total += expired;
+    if (expired < static_cast<std::size_t>(kExpiryBatch)) break;
+  }
+  return total;
+}
+
+}  // namespace emporium::orders
