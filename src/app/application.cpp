@@ -4,7 +4,10 @@
 #include <stdexcept>
 
 #include "app/routes.hpp"
+#include "cart/cart_module.hpp"
 #include "catalog/catalog_module.hpp"
+#include "coupons/coupons_module.hpp"
+#include "events/event_log.hpp"
 #include "http/authenticator.hpp"
 #include "http/http_metrics.hpp"
 #include "http/middleware/access_log.hpp"
@@ -16,9 +19,13 @@
 #include "http/middleware/rate_limit.hpp"
 #include "http/middleware/request_id.hpp"
 #include "http/server.hpp"
+#include "inventory/inventory_module.hpp"
+#include "inventory/stock_ledger.hpp"
 #include "notifications/outbox_mailer.hpp"
 #include "operations/metrics_registry.hpp"
 #include "operations/process_metrics.hpp"
+#include "orders/orders_module.hpp"
+#include "pricing/pricing.hpp"
 #include "storage/migrator.hpp"
 #include "storage/open_database.hpp"
 #include "support/log.hpp"
@@ -88,6 +95,13 @@ catalog::CatalogSettings catalog_settings(const Config& config) {
   return settings;
 }
 
+orders::OrdersSettings orders_settings(const Config& config) {
+  return {.max_line_quantity = config.cart_max_line_quantity,
+          .max_lines = config.cart_max_lines,
+          .payment_timeout = config.order_payment_timeout,
+          .expiry_interval = config.order_expiry_interval};
+}
+
 }  // namespace
 
 Application::Application(Config config) : config_(std::move(config)) {}
@@ -106,7 +120,42 @@ void Application::build_services() {
       std::make_unique<notifications::OutboxMailer>(config_.data_dir + "/outbox", config_.mail_from, ids_, clock_);
   users_ = std::make_unique<users::UsersModule>(users::UsersContext{database, ids_, clock_, *audit_}, *mailer_,
                                                 users_settings(config_));
-  catalog_ = std::make_unique<catalog::CatalogModule>(database, ids_, clock_, *audit_, catalog_settings(config_));
+  events_ = std::make_unique<events::EventLog>(ids_, clock_);
+  stock_ = std::make_unique<inventory::StockLedger>(ids_, clock_, *events_);
+  catalog_ =
+      std::make_unique<catalog::CatalogModule>(database, ids_, clock_, *audit_, *stock_, catalog_settings(config_));
+  build_commerce();
+}
+
+void Application::build_commerce() {
+  auto& database = this->database();
+  inventory_ = std::make_unique<inventory::InventoryModule>(database, ids_, clock_, *audit_, *catalog_, *stock_);
+  shipping_ = std::make_unique<pricing::FlatRateShipping>(config_.shipping_flat_rate, config_.shipping_free_from);
+  tax_ = std::make_unique<pricing::CountryTaxRates>(config_.tax_rates);
+  const pricing::PricingRules pricing{.shipping = *shipping_, .tax = *tax_};
+  coupons_ =
+      std::make_unique<coupons::CouponsModule>(database, ids_, clock_, *audit_,
+                                               coupons::CouponSettings{.wrong_guesses = config_.coupon_wrong_guesses,
+                                                                       .guess_window = config_.coupon_guess_window});
+  cart_ = std::make_unique<cart::CartModule>(
+      database, ids_, clock_, *catalog_, coupons_->redemptions(), pricing, users_->addresses(),
+      cart::CartSettings{.max_line_quantity = config_.cart_max_line_quantity, .max_lines = config_.cart_max_lines});
+  orders_ = std::make_unique<orders::OrdersModule>(orders::OrdersDependencies{.database = database,
+                                                                              .ids = ids_,
+                                                                              .clock = clock_,
+                                                                              .audit = *audit_,
+                                                                              .events = *events_,
+                                                                              .catalog = *catalog_,
+                                                                              .ledger = *stock_,
+                                                                              .coupons = coupons_->redemptions(),
+                                                                              .pricing = pricing,
+                                                                              .addresses = users_->addresses()},
+                                                   orders_settings(config_));
+}
+
+orders::OrdersModule& Application::orders() {
+  if (!orders_) throw std::logic_error("orders used before build_services()");
+  return *orders_;
 }
 
 catalog::CatalogModule& Application::catalog() {
@@ -135,7 +184,11 @@ void Application::register_routes(http::Router& router, const operations::Metric
                                  .metrics = metrics,
                                  .metrics_token = config_.metrics_token,
                                  .users = *users_,
-                                 .catalog = *catalog_};
+                                 .catalog = *catalog_,
+                                 .inventory = *inventory_,
+                                 .coupons = *coupons_,
+                                 .cart = *cart_,
+                                 .orders = *orders_};
   register_all_routes(router, dependencies);
 }
 
@@ -163,10 +216,12 @@ int Application::serve() {
   registry.add(process_metrics);
 
   server.listen();
+  orders_->start_jobs();
   log::info("serving", {{"database", storage::to_string(database.backend())},
                         {"threads", static_cast<std::int64_t>(config_.threads)},
                         {"routes", static_cast<std::int64_t>(router.routes().size())}});
   server.run();
+  orders_->stop_jobs();
   return 0;
 }
 

@@ -17,6 +17,26 @@ class UsersModule;
 namespace emporium::catalog {
 class CatalogModule;
 }
+namespace emporium::events {
+class EventLog;
+}
+namespace emporium::inventory {
+class StockLedger;
+class InventoryModule;
+}  // namespace emporium::inventory
+namespace emporium::pricing {
+class ShippingRule;
+class TaxRule;
+}  // namespace emporium::pricing
+namespace emporium::coupons {
+class CouponsModule;
+}
+namespace emporium::cart {
+class CartModule;
+}
+namespace emporium::orders {
+class OrdersModule;
+}
 
 namespace emporium::app {
 
@@ -41,11 +61,14 @@ class Application {
   storage::Database& database();
   users::UsersModule& users();
   catalog::CatalogModule& catalog();
+  orders::OrdersModule& orders();
   const Clock& clock() const { return clock_; }
   IdGenerator& ids() { return ids_; }
   const Config& config() const { return config_; }
 
  private:
+  void build_commerce();
+
   Config config_;
   SystemClock clock_;
   IdGenerator ids_{clock_};
@@ -53,7 +76,15 @@ class Application {
   std::unique_ptr<audit::AuditLog> audit_;
   std::unique_ptr<notifications::Mailer> mailer_;
   std::unique_ptr<users::UsersModule> users_;
+  std::unique_ptr<events::EventLog> events_;
+  std::unique_ptr<inventory::StockLedger> stock_;
   std::unique_ptr<catalog::CatalogModule> catalog_;
+  std::unique_ptr<inventory::InventoryModule> inventory_;
+  std::unique_ptr<pricing::ShippingRule> shipping_;
+  std::unique_ptr<pricing::TaxRule> tax_;
+  std::unique_ptr<coupons::CouponsModule> coupons_;
+  std::unique_ptr<cart::CartModule> cart_;
+  std::unique_ptr<orders::OrdersModule> orders_;
 };
 
 }  // namespace emporium::app

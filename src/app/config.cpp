@@ -1,5 +1,6 @@
 #include "app/config.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <thread>
@@ -134,6 +135,59 @@ void read_accounts(const Reader& env, Config& config) {
   if (auto from = env.text("EMPORIUM_MAIL_FROM")) config.mail_from = *from;
 }
 
+// "DE=19,FR=20,GB=20,CH=8.1": percent with up to two decimals, per ISO 3166-1 alpha-2 country.
+std::map<std::string, std::int64_t> parse_tax_rates(const std::string& text) {
+  const auto fail = [&] {
+    return ConfigError("EMPORIUM_TAX_RATES must look like \"DE=19,FR=20,CH=8.1\" (country=percent), got \"" + text +
+                       "\"");
+  };
+  std::map<std::string, std::int64_t> rates;
+  for (const auto piece : split_list(text, ',')) {
+    const std::string entry(piece);
+    const auto equals = entry.find('=');
+    if (equals != 2) throw fail();
+    std::string country = entry.substr(0, 2);
+    if (!std::isupper(static_cast<unsigned char>(country[0])) || !std::isupper(static_cast<unsigned char>(country[1])))
+      throw fail();
+    const auto percent = entry.substr(3);
+    const auto dot = percent.find('.');
+    const auto whole_text = percent.substr(0, dot);
+    const auto fraction_text = dot == std::string::npos ? std::string() : percent.substr(dot + 1);
+    if (whole_text.empty() || whole_text.size() > 2 || fraction_text.size() > 2 ||
+        (dot != std::string::npos && fraction_text.empty()))
+      throw fail();
+    std::int64_t basis_points = 0;
+    for (char c : whole_text + (fraction_text + "00").substr(0, 2)) {
+      if (c < '0' || c > '9') throw fail();
+      basis_points = basis_points * 10 + (c - '0');
+    }
+    rates[country] = basis_points;
+  }
+  return rates;
+}
+
+void read_commerce(const Reader& env, Config& config) {
+  env.integer("EMPORIUM_CART_MAX_QUANTITY", config.cart_max_line_quantity, 1, 10'000);
+  env.integer("EMPORIUM_CART_MAX_LINES", config.cart_max_lines, 1, 500);
+  env.integer("EMPORIUM_SHIPPING_FLAT_RATE", config.shipping_flat_rate, 0, 100'000'000);
+  if (auto free_from = env.text("EMPORIUM_SHIPPING_FREE_FROM"); free_from && to_lower_ascii(*free_from) == "never") {
+    config.shipping_free_from.reset();
+  } else {
+    std::int64_t threshold = config.shipping_free_from.value_or(0);
+    env.integer("EMPORIUM_SHIPPING_FREE_FROM", threshold, 0, 100'000'000'000);
+    config.shipping_free_from = threshold;
+  }
+  if (auto rates = env.text("EMPORIUM_TAX_RATES")) config.tax_rates = parse_tax_rates(*rates);
+  std::int64_t seconds = config.order_payment_timeout.count();
+  env.integer("EMPORIUM_ORDER_PAYMENT_TIMEOUT", seconds, 1, 30 * 24 * 3600);
+  config.order_payment_timeout = std::chrono::seconds(seconds);
+  env.millis("EMPORIUM_ORDER_EXPIRY_INTERVAL_MS", config.order_expiry_interval, 100, 3'600'000);
+  env.integer("EMPORIUM_COUPON_WRONG_GUESSES", config.coupon_wrong_guesses, 1, 1'000'000);
+  seconds = config.coupon_guess_window.count();
+  env.integer("EMPORIUM_COUPON_GUESS_WINDOW_SECONDS", seconds, 1, 24 * 3600);
+  config.coupon_guess_window = std::chrono::seconds(seconds);
+}
+
 }  // namespace
 
 Environment process_environment() {
@@ -151,6 +205,7 @@ Config load_config(const Environment& environment) {
   read_storage(env, config);
   read_catalog(env, config);
   read_accounts(env, config);
+  read_commerce(env, config);
   if (auto level = env.text("EMPORIUM_LOG_LEVEL")) config.log_level = parse_level(*level);
   if (auto format = env.text("EMPORIUM_LOG_FORMAT")) config.log_format = parse_format(*format);
   return config;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -51,6 +52,17 @@ struct Config {
   std::uint64_t password_hash_iterations = 2;        // Argon2id t
   std::string password_reset_url;                    // the storefront page that takes ?token=
   std::string mail_from = "Emporium <no-reply@emporium.invalid>";
+
+  // Commerce
+  std::int64_t cart_max_line_quantity = 99;                 // per cart line and order item
+  std::int64_t cart_max_lines = 50;                         // distinct lines in a cart or an order
+  std::int64_t shipping_flat_rate = 500;                    // minor units of the basket's currency
+  std::optional<std::int64_t> shipping_free_from = 5000;    // goods after discount; unset: never free
+  std::map<std::string, std::int64_t> tax_rates;            // country → basis points (1900 = 19 %)
+  std::chrono::seconds order_payment_timeout{30 * 60};      // unpaid orders expire and release their stock
+  std::chrono::milliseconds order_expiry_interval{30'000};  // how often the expiry job looks
+  std::int64_t coupon_wrong_guesses = 10;                   // per user and per IP in coupon_guess_window
+  std::chrono::seconds coupon_guess_window{15 * 60};
 };
 
 class ConfigError : public std::runtime_error {

@@ -9,6 +9,10 @@ void register_all_routes(http::Router& router, RouteDependencies& dependencies) 
                                          {.metrics_token = dependencies.metrics_token});
   dependencies.users.register_routes(router);
   dependencies.catalog.register_routes(router);
+  dependencies.inventory.register_routes(router);
+  dependencies.coupons.register_routes(router);
+  dependencies.cart.register_routes(router);
+  dependencies.orders.register_routes(router);
 }
 
 }  // namespace emporium::app

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "cart/cart_module.hpp"
 #include "catalog/catalog_module.hpp"
+#include "coupons/coupons_module.hpp"
 #include "http/router.hpp"
+#include "inventory/inventory_module.hpp"
 #include "operations/metrics_registry.hpp"
+#include "orders/orders_module.hpp"
 #include "storage/database.hpp"
 #include "users/users_module.hpp"
 
@@ -15,6 +19,10 @@ struct RouteDependencies {
   std::string metrics_token;
   users::UsersModule& users;
   catalog::CatalogModule& catalog;
+  inventory::InventoryModule& inventory;
+  coupons::CouponsModule& coupons;
+  cart::CartModule& cart;
+  orders::OrdersModule& orders;
 };
 
 // Every route of the server, registered explicitly in one place. Tests build the same table (the OpenAPI

@@ -2,7 +2,7 @@
 
 # The OpenAPI document compiled into the binary against the real route table (and the error model).
 emporium_unit_tests(emporium_app_tests
-  SOURCES app/routes_test.cpp
+  SOURCES app/routes_test.cpp app/config_test.cpp
   LIBS emporium_app Boost::json)
 
 # The catalog seeder: deterministic content, and what it writes on SQLite and PostgreSQL.

@@ -24,7 +24,9 @@
 #include <vector>
 
 #include "accounts_api.hpp"
+#include "cart_api.hpp"
 #include "catalog_api.hpp"
+#include "orders_api.hpp"
 
 namespace emporium::testing {
 
@@ -80,7 +82,23 @@ class RoleWorld {
   std::string fresh_image();
   std::string fresh_category();
 
+  // Commerce (role_table_commerce.hpp): an admin's coupon, and one made for each cell of its delete row; a line
+  // of the customer's cart, and one made for each cell of the row that removes a line.
+  const std::string& coupon() const { return coupon_; }
+  const std::string& coupon_code() const { return coupon_code_; }
+  std::string fresh_coupon();
+  const std::string& cart_item() const { return cart_item_; }
+  std::string fresh_cart_item();
+  // An order of the customer holding one line of the vendor's, and orders made for one cell alone: still
+  // unpaid (cancel), or paid by the admin (shipping).
+  const StockedVariant& order_variant() const { return order_variant_; }
+  const std::string& order() const { return order_; }
+  std::string fresh_order();
+  std::string fresh_paid_order();
+
  private:
+  void make_commerce_fixtures();
+
   const ServerProcess& server_;
   HttpClient client_;
   std::array<Account, 5> accounts_;  // by Caller; the anonymous one stays empty
@@ -97,6 +115,11 @@ class RoleWorld {
   std::string image_;
   std::string media_url_;
   std::string category_;
+  std::string coupon_;
+  std::string coupon_code_;
+  std::string cart_item_;
+  StockedVariant order_variant_;
+  std::string order_;
 };
 
 struct RoleRow {

@@ -11,6 +11,7 @@
 #include "app/application.hpp"
 #include "assertions.hpp"
 #include "role_table.hpp"
+#include "role_table_commerce.hpp"
 #include "sandbox.hpp"
 
 namespace emporium::testing {
@@ -56,6 +57,42 @@ RoleWorld::RoleWorld(const ServerProcess& server) : server_(server), client_(ser
   image_ = fresh_image();
   const auto shown = product_json(client_, image_product_);
   media_url_ = str(shown.at("images").at(0).at("urls").at("thumb"));
+  make_commerce_fixtures();
+}
+
+void RoleWorld::make_commerce_fixtures() {
+  coupon_code_ = unique_code("TABLE");
+  coupon_ = str(create_coupon(client_, account(Caller::Admin), coupon_body(coupon_code_)).at("id"));
+  cart_item_ = fresh_cart_item();
+  order_variant_ = stocked_product(client_, account(Caller::Vendor), 1000);
+  order_ = fresh_order();
+}
+
+std::string RoleWorld::fresh_order() {
+  return str(placed_order(client_, account(Caller::Customer), order_body({item(order_variant_, 1)})).at("id"));
+}
+
+std::string RoleWorld::fresh_paid_order() {
+  const auto id = fresh_order();
+  moved_to(client_, account(Caller::Admin), id, "paid");
+  return id;
+}
+
+std::string RoleWorld::fresh_coupon() {
+  return str(create_coupon(client_, account(Caller::Admin), coupon_body(unique_code("TABLE"))).at("id"));
+}
+
+// A line of a new product in the customer's cart.
+std::string RoleWorld::fresh_cart_item() {
+  const auto product = fresh_product();
+  const auto response =
+      add_to_cart(client_, account(Caller::Customer), json::object{{"productId", product}, {"quantity", 1}});
+  if (response.status != 200) throw std::runtime_error("fixture cart line: " + response.describe());
+  const auto cart = response.json_object();
+  for (const auto& item : cart.at("items").as_array()) {
+    if (item.at("productId") == json::value(product)) return str(item.at("id"));
+  }
+  throw std::runtime_error("fixture cart line: not in the cart " + response.describe());
 }
 
 std::string RoleWorld::fresh_product() {
@@ -135,7 +172,7 @@ std::string listed(const Names& names) {
 TEST(RoleTable, HasARowForEveryRouteAndARouteForEveryRow) {
   const auto routes = server_routes();
   Names rows;
-  for (const auto& row : role_table()) {
+  for (const auto& row : all_role_rows()) {
     EXPECT_TRUE(rows.insert(row.route).second) << "two rows for " << row.route;
   }
   Names missing;
@@ -179,7 +216,7 @@ TEST(RoleTable, EveryCallerGetsTheExpectedStatusOnEveryRoute) {
   RoleWorld world(server);
   auto client = server.client();
   std::string failures;
-  for (const auto& row : role_table()) {
+  for (const auto& row : all_role_rows()) {
     for (const auto caller : kCallers) {
       if (auto failure = mismatch(world, client, row, caller)) failures += "\n  " + *failure;
     }
