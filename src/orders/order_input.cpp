@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "http/json_body.hpp"
+#include "users/address_reader.hpp"
 #include "users/address_service.hpp"
 
 namespace emporium::orders {
@@ -10,29 +11,16 @@ namespace {
 using http::ObjectReader;
 using http::StringRule;
 
-// Lengths and formats of addresses are the address book's rules (address_errors): types only here.
-const StringRule kAnyText{.min_length = 0, .max_length = std::numeric_limits<std::size_t>::max()};
 const StringRule kIdRule{.min_length = 1, .max_length = 100};
 const StringRule kCouponRule{.min_length = 1, .max_length = 100};
 const StringRule kNoteRule{.min_length = 1, .max_length = 1000};
 const StringRule kShippingRule{.min_length = 1, .max_length = 100};
 const StringRule kPaymentRule{.min_length = 1, .max_length = 20, .one_of = {"stripe", "paypal", "manual"}};
 
-void read_address(ObjectReader& reader, users::AddressInput& out) {
-  reader.required("fullName", out.full_name, kAnyText);
-  reader.required("line1", out.line1, kAnyText);
-  reader.optional("line2", out.line2, kAnyText);
-  reader.required("city", out.city, kAnyText);
-  reader.optional("region", out.region, kAnyText);
-  reader.optional("postalCode", out.postal_code, kAnyText);
-  reader.required("country", out.country, kAnyText);
-  reader.optional("phone", out.phone, kAnyText);
-}
-
 void read_optional_address(ObjectReader& reader, std::string_view key, std::optional<users::AddressInput>& out) {
   reader.object(key, false, [&out](ObjectReader& nested) {
     out.emplace();
-    read_address(nested, *out);
+    users::read_postal_address(nested, *out);
   });
 }
 

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "http/json_body.hpp"
+#include "users/address_reader.hpp"
 
 namespace emporium::users {
 namespace {
@@ -46,14 +47,7 @@ boost::json::object to_json(const Address& address) {
 
 void read_fields(ObjectReader& reader, AddressInput& out) {
   reader.optional("label", out.label, kAnyText);
-  reader.required("fullName", out.full_name, kAnyText);
-  reader.required("line1", out.line1, kAnyText);
-  reader.optional("line2", out.line2, kAnyText);
-  reader.required("city", out.city, kAnyText);
-  reader.optional("region", out.region, kAnyText);
-  reader.optional("postalCode", out.postal_code, kAnyText);
-  reader.required("country", out.country, kAnyText);
-  reader.optional("phone", out.phone, kAnyText);
+  read_postal_address(reader, out);
   reader.optional("isDefaultShipping", out.is_default_shipping);
   reader.optional("isDefaultBilling", out.is_default_billing);
 }
