@@ -270,6 +270,22 @@ void ProductStore::refresh_summary(storage::Connection& connection, std::string_
   connection.execute(kRefreshSummary, {product_id});
 }
 
+void ProductStore::lock_and_refresh_summary(storage::Connection& connection, std::string_view product_id) {
+  lock(connection, product_id);
+  refresh_summary(connection, product_id);
+}
+
+std::vector<std::string> ProductStore::products_emptied(storage::Connection& connection,
+                                                        std::span<const std::string> variant_ids) {
+  std::vector<std::string> ids;
+  if (variant_ids.empty()) return ids;
+  const auto params = text_params(variant_ids);
+  const auto sql = "SELECT DISTINCT product_id FROM product_variants WHERE id IN (" + placeholders(variant_ids.size()) +
+                   ") AND stock = 0 ORDER BY product_id";
+  for (const auto row : connection.query(sql, params)) ids.emplace_back(row.text(0));
+  return ids;
+}
+
 void ProductStore::replace_attributes(storage::Connection& connection, std::string_view product_id,
                                       const StringMap& attributes) {
   connection.execute(kDeleteAttributes, {product_id});

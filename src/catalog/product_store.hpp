@@ -36,6 +36,14 @@ class ProductStore {
   static bool slug_taken(storage::Connection& connection, std::string_view slug, std::string_view except_id);
   // Recomputes the product's lowest price and in-stock flag from its live variants.
   static void refresh_summary(storage::Connection& connection, std::string_view product_id);
+  // For writers that moved stock without holding the product's row lock (orders): takes the lock, then
+  // recomputes from what has committed by then, so two orders emptying a product's last two variants at once
+  // cannot both leave it "in stock" (refresh_summary alone computes from its own statement's snapshot).
+  static void lock_and_refresh_summary(storage::Connection& connection, std::string_view product_id);
+  // The products (sorted, each once) of those variants that now have no stock: only their in-stock summary can
+  // have changed when orders took stock (a variant still in stock keeps its product in stock).
+  static std::vector<std::string> products_emptied(storage::Connection& connection,
+                                                   std::span<const std::string> variant_ids);
   static void replace_attributes(storage::Connection& connection, std::string_view product_id,
                                  const StringMap& attributes);
 

@@ -109,14 +109,6 @@ std::vector<OrderLine> line_snapshots(std::span<const PricedLine> lines, const s
   return out;
 }
 
-std::vector<std::string> product_ids(std::span<const PricedLine> lines) {
-  std::vector<std::string> ids;
-  for (const auto& line : lines) ids.push_back(line.product_id);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
-
 std::vector<inventory::StockLine> stock_held(const Order& order) {
   std::map<std::string, std::int64_t> quantities;
   for (const auto& line : order.lines) quantities[line.variant_id] += line.quantity;

@@ -32,10 +32,9 @@ Problem short_items(std::span<const pricing::PricedLine> lines, std::span<const 
 // One frozen line per item, in the order given (line ids made by `next_id`).
 std::vector<OrderLine> line_snapshots(std::span<const pricing::PricedLine> lines, const std::string& order_id,
                                       const std::function<std::string()>& next_id);
-// The products the lines touch, sorted, each once.
-std::vector<std::string> product_ids(std::span<const pricing::PricedLine> lines);
 // The stock an order holds, per variant (for giving it back).
 std::vector<inventory::StockLine> stock_held(const Order& order);
+// The products an order's lines touch, sorted, each once.
 std::vector<std::string> product_ids(const Order& order);
 
 }  // namespace emporium::orders

@@ -213,7 +213,8 @@ Result<Order> OrderLifecycle::cancel_in(Connection& connection, const Order& ord
       change.expired_by ? inventory::MovementReason::OrderExpired : inventory::MovementReason::OrderCancelled;
   context_.ledger.release(connection, stock_held(order),
                           {.actor_id = change.actor_id, .reason = reason, .note = change.reason, .order_id = order.id});
-  for (const auto& product_id : product_ids(order)) catalog::ProductStore::refresh_summary(connection, product_id);
+  for (const auto& product_id : product_ids(order))
+    catalog::ProductStore::lock_and_refresh_summary(connection, product_id);
   boost::json::object data{{"reason", change.reason}};
   // Refunds come with the payments work: until then the event says what is owed.
   if (refund_due) data["refundDue"] = order.total;

@@ -53,18 +53,9 @@ Problem coupon_problem(Problem problem) {
       .with_detail(std::move(problem.detail));
 }
 
-AddressSnapshot snapshot(const users::AddressInput& input) {
-  return {.full_name = input.full_name,
-          .line1 = input.line1,
-          .line2 = input.line2,
-          .city = input.city,
-          .region = input.region,
-          .postal_code = input.postal_code,
-          .country = input.country,
-          .phone = input.phone};
-}
-
-AddressSnapshot snapshot(const users::Address& address) {
+// The postal fields of an address sent with the order (users::AddressInput) or of the address book (users::Address).
+template <class PostalAddress>
+AddressSnapshot snapshot(const PostalAddress& address) {
   return {.full_name = address.full_name,
           .line1 = address.line1,
           .line2 = address.line2,
@@ -79,7 +70,8 @@ AddressSnapshot snapshot(const users::Address& address) {
 struct OrderPlacement::Outcome {
   std::optional<idempotency::StoredResponse> replay = {};
   std::optional<Order> order = {};
-  bool created = false;  // false: the order a crashed attempt with the same key made
+  bool created = false;           // false: the order a crashed attempt with the same key made
+  bool emptied_variants = false;  // some variant's stock reached 0: public catalog answers changed
   std::string token = {};
 };
 
@@ -101,7 +93,8 @@ Result<Placement> OrderPlacement::place(const PlaceOrderCommand& command) {
                                    [&](Connection& connection) { return place_in(connection, command, *addresses); });
   if (!outcome) return outcome.error();
   if (outcome->replay) return Placement{.replay = std::move(outcome->replay)};
-  if (outcome->created) context_.cache.invalidate();
+  // Public catalog answers show whether variants are in stock, not how many: they change only when one ran out.
+  if (outcome->emptied_variants) context_.cache.invalidate();
   Placement placement{.order = std::move(*outcome->order), .claim_token = std::move(outcome->token)};
   placement.payment = outcome->created ? start_payment(placement.order) : payment_of(context_, placement.order);
   return placement;
@@ -156,6 +149,7 @@ Result<OrderPlacement::Outcome> OrderPlacement::place_in(Connection& connection,
   }
   auto order = create_in(connection, command, addresses);
   if (!order) return order.error();
+  outcome.emptied_variants = refresh_emptied_products(connection, order->lines);
   outcome.order = std::move(*order);
   outcome.created = true;
   return outcome;
@@ -176,11 +170,12 @@ Result<Order> OrderPlacement::create_in(Connection& connection, const PlaceOrder
     coupon = std::move(*applied);
   }
   auto order = draft(command, addresses, lines, coupon);
-  // Stock first: the ledger touches the variant rows in id order, then come the coupon row and the product
-  // rows in id order. Every placement takes its locks in that one order, so concurrent placements never
-  // deadlock. (The order's rows come after the reservation on purpose: their foreign keys share-lock the
-  // variant and product rows, and many transactions share-locking a hot row before they queue for its update
-  // lock make PostgreSQL build multixacts: checkout throughput fell to a third when they came first.)
+  // Stock first: the ledger touches the variant rows in id order, then come the coupon row and (after the
+  // order's rows) the rows of products a variant of which ran out, in id order. Every placement takes its locks in that
+  // one order, so concurrent placements never deadlock. (The order's rows come after the reservation on purpose: their
+  // foreign keys share-lock the variant and product rows, and many transactions share-locking a hot row before they
+  // queue for its update lock make PostgreSQL build multixacts: checkout throughput fell to a third when they came
+  // first.)
   const auto shorts = context_.ledger.reserve(
       connection, stock_needed(lines),
       {.actor_id = command.customer_id, .reason = inventory::MovementReason::OrderReserved, .order_id = order.id});
@@ -191,7 +186,6 @@ Result<Order> OrderPlacement::create_in(Connection& connection, const PlaceOrder
   }
   OrderStore::insert(connection, order);
   context_.timeline.created(connection, order);
-  for (const auto& product_id : product_ids(lines)) catalog::ProductStore::refresh_summary(connection, product_id);
   if (basket->from_cart) cart::empty_cart(connection, command.customer_id);
   return order;
 }
@@ -225,6 +219,17 @@ Order OrderPlacement::draft(const PlaceOrderCommand& command, const Addresses& a
   }
   order.lines = line_snapshots(lines, order.id, [this] { return context_.ids.next("oli"); });
   return order;
+}
+
+// Only a product whose variant ran out can have its in-stock summary changed by an order (prices do not move):
+// its row is locked and the summary recomputed; the rest stay unlocked, so orders of different variants of one
+// product do not queue on the product's row.
+bool OrderPlacement::refresh_emptied_products(Connection& connection, std::span<const OrderLine> lines) {
+  std::vector<std::string> variant_ids;
+  for (const auto& line : lines) variant_ids.push_back(line.variant_id);
+  const auto emptied = catalog::ProductStore::products_emptied(connection, variant_ids);
+  for (const auto& product_id : emptied) catalog::ProductStore::lock_and_refresh_summary(connection, product_id);
+  return !emptied.empty();
 }
 
 PaymentSession OrderPlacement::start_payment(const Order& order) {

@@ -60,6 +60,7 @@ class OrderPlacement {
   Result<Addresses> resolve_addresses(const PlaceOrderCommand& command);
   Result<Outcome> place_in(storage::Connection& connection, const PlaceOrderCommand& command,
                            const Addresses& addresses);
+  static bool refresh_emptied_products(storage::Connection& connection, std::span<const OrderLine> lines);
   Result<Order> create_in(storage::Connection& connection, const PlaceOrderCommand& command,
                           const Addresses& addresses);
   Order draft(const PlaceOrderCommand& command, const Addresses& addresses, std::span<const pricing::PricedLine> lines,

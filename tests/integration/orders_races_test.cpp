@@ -111,5 +111,26 @@ TEST_F(OrderRaces, CancelsAndNewOrdersInterleaveWithoutLosingStock) {
   expect_ledger_balances(client, seller, salt.product_id);
 }
 
+// Orders lock a product's row only when one of its variants ran out, and then recompute its summary from what
+// has committed: two orders emptying its last two variants at the same moment leave it out of stock.
+TEST_F(OrderRaces, OrdersEmptyingTheLastVariantsAtOnceLeaveTheProductOutOfStock) {
+  auto client = this->client();
+  const auto seller = new_vendor(client, admin());
+  for (int round = 0; round < 8; ++round) {
+    const auto variants = stocked_variants(client, seller, 2, 1, 100);
+    EXPECT_EQ(product_json(client, variants[0].product_id).at("inStock"), json::value(true));
+    const auto responses = at_once(2, [&](HttpClient& racer, int i) {
+      return place_order(racer, i == 0 ? customer() : other_customer(),
+                         order_body({item(variants[static_cast<std::size_t>(i)], 1)}));
+    });
+    EXPECT_EQ(count_status(responses, 201), 2) << statuses(responses);
+    EXPECT_EQ(product_json(client, variants[0].product_id).at("inStock"), json::value(false)) << "round " << round;
+    EXPECT_EQ(list_json(client, "/api/products?inStock=true&vendor=" + seller.id).at("pagination").at("total"),
+              json::value(0))
+        << "round " << round;
+    expect_ledger_balances(client, seller, variants[0].product_id);
+  }
+}
+
 }  // namespace
 }  // namespace emporium::testing
