@@ -63,6 +63,7 @@ coverage: bootstrap
 
 bench: build
 	bench/run
+	scripts/with-services bench/checkout
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
