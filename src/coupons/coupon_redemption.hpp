@@ -48,6 +48,10 @@ class CouponRedemptions {
   // that parallel orders never redeem more than the limits allow → 409 coupon_exhausted when it lost the race.
   virtual Result<void> redeem(storage::Connection& connection, const AppliedCoupon& coupon,
                               std::string_view customer_id, std::string_view order_id) = 0;
+  // In the transaction that cancels an unpaid order (or expires it): the order's use of the coupon is given
+  // back — its redemption removed and the count lowered — so unpaid orders cannot use up a limited coupon.
+  // Does nothing when the order redeemed none.
+  virtual void give_back(storage::Connection& connection, std::string_view coupon_id, std::string_view order_id) = 0;
 };
 
 }  // namespace emporium::coupons

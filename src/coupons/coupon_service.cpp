@@ -161,4 +161,9 @@ Result<void> CouponService::redeem(Connection& connection, const AppliedCoupon& 
   return {};
 }
 
+void CouponService::give_back(Connection& connection, std::string_view coupon_id, std::string_view order_id) {
+  if (CouponStore::delete_redemption(connection, coupon_id, order_id))
+    CouponStore::uncount_use(connection, coupon_id, deps_.clock.now());
+}
+
 }  // namespace emporium::coupons

@@ -51,6 +51,7 @@ class CouponService final : public CouponRedemptions {
                               std::span<const pricing::PricedLine> lines) override;
   Result<AppliedCoupon> recheck(storage::Connection& connection, const CouponRequest& request,
                                 std::span<const pricing::PricedLine> lines) override;
+  void give_back(storage::Connection& connection, std::string_view coupon_id, std::string_view order_id) override;
   Result<void> redeem(storage::Connection& connection, const AppliedCoupon& coupon, std::string_view customer_id,
                       std::string_view order_id) override;
 

@@ -36,6 +36,9 @@ constexpr std::string_view kCustomerRedemptions =
     "SELECT COUNT(*) FROM coupon_redemptions WHERE coupon_id = $1 AND customer_id = $2";
 constexpr std::string_view kInsertRedemption =
     "INSERT INTO coupon_redemptions (coupon_id, customer_id, order_id, created_at) VALUES ($1, $2, $3, $4)";
+constexpr std::string_view kDeleteRedemption = "DELETE FROM coupon_redemptions WHERE coupon_id = $1 AND order_id = $2";
+constexpr std::string_view kUncountUse =
+    "UPDATE coupons SET times_used = times_used - 1, updated_at = $2 WHERE id = $1 AND times_used > 0";
 // Absent filters are NULL parameters; the code prefix is a range on the key (no LIKE wildcards to escape).
 constexpr std::string_view kFilter =
     " FROM coupons WHERE deleted_at IS NULL AND (CAST($1 AS BOOLEAN) IS NULL OR active = $1) "
@@ -194,6 +197,15 @@ std::int64_t CouponStore::customer_redemptions(storage::Connection& connection, 
 void CouponStore::insert_redemption(storage::Connection& connection, std::string_view coupon_id,
                                     std::string_view customer_id, std::string_view order_id, Timestamp now) {
   connection.execute(kInsertRedemption, {coupon_id, customer_id, order_id, to_unix_millis(now)});
+}
+
+bool CouponStore::delete_redemption(storage::Connection& connection, std::string_view coupon_id,
+                                    std::string_view order_id) {
+  return connection.execute(kDeleteRedemption, {coupon_id, order_id}) > 0;
+}
+
+void CouponStore::uncount_use(storage::Connection& connection, std::string_view coupon_id, Timestamp now) {
+  connection.execute(kUncountUse, {coupon_id, to_unix_millis(now)});
 }
 
 }  // namespace emporium::coupons

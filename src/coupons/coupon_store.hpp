@@ -42,6 +42,9 @@ class CouponStore {
                                            std::string_view customer_id);
   static void insert_redemption(storage::Connection& connection, std::string_view coupon_id,
                                 std::string_view customer_id, std::string_view order_id, Timestamp now);
+  // False when the order had no redemption of the coupon.
+  static bool delete_redemption(storage::Connection& connection, std::string_view coupon_id, std::string_view order_id);
+  static void uncount_use(storage::Connection& connection, std::string_view coupon_id, Timestamp now);
 };
 
 }  // namespace emporium::coupons

@@ -23,6 +23,10 @@ Problem lines_already_shipped() {
   return problems::conflict("lines_already_shipped", "Your lines of this order are shipped already.");
 }
 
+Problem order_partly_shipped() {
+  return problems::conflict("order_partly_shipped", "Lines of this order have shipped; it can no longer be cancelled.");
+}
+
 Problem vendor_may_only_ship() {
   return problems::forbidden("Vendors may only mark their own lines of an order shipped (status \"shipped\").");
 }

@@ -15,6 +15,7 @@ Problem invalid_transition(OrderStatus from, OrderStatus to);  // 409 invalid_tr
 Problem order_changed();                                       // 409 invalid_transition: it moved meanwhile
 Problem insufficient_stock(std::vector<FieldError> lines);     // 409, errors name items[i]
 Problem lines_already_shipped();                               // 409
+Problem order_partly_shipped();                                // 409
 Problem vendor_may_only_ship();                                // 403
 Problem currency_mismatch(std::vector<FieldError> lines);      // 422
 Problem items_unavailable(std::vector<FieldError> lines);      // 422 item_unavailable

@@ -209,6 +209,11 @@ Result<Order> OrderLifecycle::cancel_in(Connection& connection, const Order& ord
                           .expired_by = change.expired_by};
   // Only the transaction whose conditional update changed the row gives the stock back: exactly once.
   if (!OrderStore::update_status(connection, order.id, write)) return errors::order_changed();
+  // Under the order row's lock, so a vendor shipping meanwhile has committed or waits (and then finds it
+  // cancelled): shipped goods are never put back on the shelf.
+  if (OrderStore::count_unshipped(connection, order.id) != static_cast<std::int64_t>(order.lines.size()))
+    return errors::order_partly_shipped();
+  if (order.coupon_id && !refund_due) context_.coupons.give_back(connection, *order.coupon_id, order.id);
   const auto reason =
       change.expired_by ? inventory::MovementReason::OrderExpired : inventory::MovementReason::OrderCancelled;
   context_.ledger.release(connection, stock_held(order),

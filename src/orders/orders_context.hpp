@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.hpp"
 #include "catalog/catalog_cache.hpp"
+#include "coupons/coupon_redemption.hpp"
 #include "inventory/stock_ledger.hpp"
 #include "orders/order_timeline.hpp"
 #include "orders/payment_provider.hpp"
@@ -20,6 +21,7 @@ struct OrdersContext {
   audit::AuditLog& audit;
   catalog::CatalogCache& cache;
   inventory::StockLedger& ledger;
+  coupons::CouponRedemptions& coupons;
   OrderTimeline& timeline;
   PaymentProviders& payments;
 };

@@ -21,6 +21,7 @@ struct OrdersModule::Parts {
                 .audit = d.audit,
                 .cache = d.catalog.cache(),
                 .ledger = d.ledger,
+                .coupons = d.coupons,
                 .timeline = timeline,
                 .payments = payments},
         placement(context, d.coupons, d.addresses, keys,

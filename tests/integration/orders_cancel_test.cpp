@@ -132,5 +132,47 @@ TEST_F(OrderCancels, TenConcurrentCancelsReleaseTheStockOnce) {
   expect_ledger_balances(client, vendor(), hat.product_id);
 }
 
+// Shipped goods are gone: an order one vendor shipped its lines of (the other has not yet) cannot be cancelled,
+// and nothing comes back to stock.
+TEST_F(OrderCancels, AnOrderWithShippedLinesCannotBeCancelled) {
+  auto client = this->client();
+  const auto hat = stocked_product(client, vendor(), 5);
+  const auto scarf = stocked_product(client, other_vendor(), 5);
+  const auto id = str(placed_order(client, customer(), order_body({item(hat, 2), item(scarf, 1)})).at("id"));
+  moved_to(client, admin(), id, "paid");
+  const auto shipped = set_status(client, vendor(), id,
+                                  json::object{{"status", "shipped"}, {"carrier", "DHL"}, {"trackingNumber", "T-1"}});
+  ASSERT_EQ(shipped.status, 200) << shipped.describe();
+  EXPECT_TRUE(is_problem(cancel_order(client, admin(), id), 409, "order_partly_shipped"));
+  const auto order = order_json(client, admin(), id);
+  EXPECT_EQ(str(order.at("status")), "paid");
+  EXPECT_EQ(stock_level(client, vendor(), hat), 3);
+  EXPECT_EQ(stock_level(client, other_vendor(), scarf), 4);
+  EXPECT_EQ(cancellations(client, id), 0);
+  expect_ledger_balances(client, vendor(), hat.product_id);
+}
+
+// Racing a vendor's shipment against an admin's cancel: either the lines ship and the cancel is refused, or the
+// order is cancelled (stock back once) and the shipment is refused — never both.
+TEST_F(OrderCancels, ShippingAndCancellingAtOnceNeverBothWin) {
+  auto client = this->client();
+  for (int round = 0; round < 6; ++round) {
+    const auto hat = stocked_product(client, vendor(), 5);
+    const auto scarf = stocked_product(client, other_vendor(), 5);
+    const auto id = str(placed_order(client, customer(), order_body({item(hat, 2), item(scarf, 1)})).at("id"));
+    moved_to(client, admin(), id, "paid");
+    const auto responses = at_once(2, [&](HttpClient& racer, int i) {
+      return i == 0 ? set_status(racer, vendor(), id,
+                                 json::object{{"status", "shipped"}, {"carrier", "DHL"}, {"trackingNumber", "T-2"}})
+                    : cancel_order(racer, admin(), id);
+    });
+    EXPECT_EQ(count_status(responses, 200), 1) << statuses(responses);
+    const bool cancelled = responses[1].status == 200;
+    EXPECT_EQ(stock_level(client, vendor(), hat), cancelled ? 5 : 3) << "round " << round;
+    EXPECT_EQ(str(order_json(client, admin(), id).at("status")), cancelled ? "cancelled" : "paid");
+    expect_ledger_balances(client, vendor(), hat.product_id);
+  }
+}
+
 }  // namespace
 }  // namespace emporium::testing
