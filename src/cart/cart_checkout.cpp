@@ -4,7 +4,10 @@
 
 namespace emporium::cart {
 
+// The cart's row lock first: two checkouts of one cart run one after the other (the second finds it empty), and
+// a line or coupon added meanwhile waits for the order instead of being emptied away unordered.
 CartForCheckout cart_for_checkout(storage::Connection& connection, std::string_view customer_id) {
+  CartStore::lock(connection, customer_id);
   auto stored = CartStore::load(connection, customer_id);
   CartForCheckout cart{.lines = {}, .coupon_code = std::move(stored.coupon_code)};
   cart.lines.reserve(stored.items.size());

@@ -17,7 +17,8 @@ struct CartForCheckout {
   std::optional<std::string> coupon_code = {};
 };
 
-// Reads the customer's cart in the caller's transaction (an empty cart when there is none).
+// Reads the customer's cart in the caller's transaction (an empty cart when there is none), holding its lock
+// until that transaction ends.
 CartForCheckout cart_for_checkout(storage::Connection& connection, std::string_view customer_id);
 // Empties the customer's cart (lines and coupon) in the caller's transaction, after the order was recorded.
 void empty_cart(storage::Connection& connection, std::string_view customer_id);

@@ -9,6 +9,7 @@ using storage::nullable;
 constexpr std::string_view kTouch =
     "INSERT INTO carts (customer_id, coupon_code, updated_at) VALUES ($1, NULL, $2) "
     "ON CONFLICT (customer_id) DO UPDATE SET updated_at = excluded.updated_at";
+constexpr std::string_view kLock = "UPDATE carts SET updated_at = updated_at WHERE customer_id = $1";
 constexpr std::string_view kFindCart = "SELECT coupon_code, updated_at FROM carts WHERE customer_id = $1";
 constexpr std::string_view kSetCoupon = "UPDATE carts SET coupon_code = $2 WHERE customer_id = $1";
 constexpr std::string_view kItemColumns = "id, customer_id, product_id, variant_id, quantity, created_at, updated_at";
@@ -44,6 +45,10 @@ std::optional<CartItem> first(const storage::Rows& rows) {
 
 void CartStore::touch(storage::Connection& connection, std::string_view customer_id, Timestamp now) {
   connection.execute(kTouch, {customer_id, to_unix_millis(now)});
+}
+
+void CartStore::lock(storage::Connection& connection, std::string_view customer_id) {
+  connection.execute(kLock, {customer_id});
 }
 
 StoredCart CartStore::load(storage::Connection& connection, std::string_view customer_id) {

@@ -15,6 +15,8 @@ class CartStore {
   // Creates the customer's cart row or moves its updated_at on; either way its row is locked (PostgreSQL) until
   // the transaction ends, so that one customer's cart writes run one after another.
   static void touch(storage::Connection& connection, std::string_view customer_id, Timestamp now);
+  // Locks the customer's cart row, if there is one, until the transaction ends (a no-op write).
+  static void lock(storage::Connection& connection, std::string_view customer_id);
   static StoredCart load(storage::Connection& connection, std::string_view customer_id);
   static std::optional<CartItem> find_item(storage::Connection& connection, std::string_view customer_id,
                                            std::string_view id);
