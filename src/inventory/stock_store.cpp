@@ -6,10 +6,11 @@ using storage::nullable;
 
 // Every change answers with the resulting level (RETURNING: SQLite ≥ 3.35 and PostgreSQL).
 constexpr std::string_view kTake =
-    "UPDATE product_variants SET stock = stock - $2 WHERE id = $1 AND stock >= $2 AND deleted_at IS NULL "
+    "UPDATE product_variants SET stock = stock - $2, version = version + 1 "
+    "WHERE id = $1 AND stock >= $2 AND deleted_at IS NULL "
     "RETURNING product_id, sku, stock, low_stock_threshold";
 constexpr std::string_view kGive =
-    "UPDATE product_variants SET stock = stock + $2 WHERE id = $1 "
+    "UPDATE product_variants SET stock = stock + $2, version = version + 1 WHERE id = $1 "
     "RETURNING product_id, sku, stock, low_stock_threshold";
 constexpr std::string_view kAdd =
     "UPDATE product_variants SET stock = stock + $2 WHERE id = $1 AND stock + $2 >= 0 AND deleted_at IS NULL "

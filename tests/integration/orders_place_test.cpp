@@ -3,6 +3,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "inventory_api.hpp"
 #include "orders_suite.hpp"
 
 namespace emporium::testing {
@@ -154,6 +155,28 @@ TEST_F(PlaceOrders, TheLastItemsInStockMakeTheProductOutOfStock) {
   placed_order(client, customer(), order_body({item(vase, 2)}));
   EXPECT_EQ(product_json(client, vase.product_id).at("inStock"), json::value(false))
       << "the summary is refreshed and the catalog cache forgets the old page";
+}
+
+// A sale moves the variant's version: a stock count sent with the version read before it is refused (412), so a
+// "set" computed from a stale level cannot overwrite what orders took meanwhile.
+TEST_F(PlaceOrders, ASaleMovesTheVariantVersionForIfMatch) {
+  auto client = this->client();
+  const auto hat = stocked_product(client, vendor(), 10);
+  const auto version_of = [&] {
+    const auto product = product_json(client, hat.product_id, &vendor());
+    return product.at("variants").at(0).at("version").to_number<std::int64_t>();
+  };
+  const auto before = version_of();
+  placed_order(client, customer(), order_body({item(hat, 3)}));
+  EXPECT_GT(version_of(), before);
+  const auto stale = change_stock(client, vendor(), hat.product_id, hat.variant_id, stock_set(12, "count"),
+                                  {{"If-Match", "\"" + std::to_string(before) + "\""}});
+  EXPECT_TRUE(is_problem(stale, 412, "version_mismatch")) << stale.describe();
+  EXPECT_EQ(stock_level(client, vendor(), hat), 7);
+  const auto fresh = change_stock(client, vendor(), hat.product_id, hat.variant_id, stock_set(12, "count"),
+                                  {{"If-Match", "\"" + std::to_string(version_of()) + "\""}});
+  EXPECT_EQ(fresh.status, 201) << fresh.describe();
+  expect_ledger_balances(client, vendor(), hat.product_id);
 }
 
 }  // namespace
