@@ -163,9 +163,11 @@ Result<Order> OrderPlacement::create_in(Connection& connection, const PlaceOrder
   if (auto problem = check_lines(lines)) return std::move(*problem);
   std::optional<coupons::AppliedCoupon> coupon;
   if (basket->coupon_code) {
-    auto applied = coupons_.apply(
-        connection, {.code = *basket->coupon_code, .customer_id = command.customer_id, .client_ip = command.client_ip},
-        lines);
+    const coupons::CouponRequest request{
+        .code = *basket->coupon_code, .customer_id = command.customer_id, .client_ip = command.client_ip};
+    // A code the customer typed is a guess (throttled); one the cart already held was checked when applied.
+    auto applied = command.input.coupon_code ? coupons_.apply(connection, request, lines)
+                                             : coupons_.recheck(connection, request, lines);
     if (!applied) return coupon_problem(applied.error());
     coupon = std::move(*applied);
   }

@@ -64,9 +64,10 @@ PricedLine price_line(const LineRequest& request, const std::map<std::string, co
   return line;
 }
 
-// Half up, for non-negative amounts: 0.5 minor units and more round away from zero.
+// Half up, for non-negative amounts: 0.5 minor units and more round away from zero. Split so that no product
+// exceeds 64 bits for any amount an order can reach (500 lines × 10,000 units × 10^11).
 std::int64_t apply_basis_points(std::int64_t amount, std::int64_t basis_points) {
-  return (amount * basis_points + 5'000) / 10'000;
+  return amount / 10'000 * basis_points + (amount % 10'000 * basis_points + 5'000) / 10'000;
 }
 
 }  // namespace

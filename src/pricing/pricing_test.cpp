@@ -36,6 +36,9 @@ TEST(CountryTaxRates, RoundsHalfUpToTheMinorUnitAndTaxesOnlyKnownCountries) {
   EXPECT_EQ(rates.tax(10, "EUR", "DE"), 2);  // 1.9 → 2
   EXPECT_EQ(rates.tax(1000, "USD", "US"), 0);
   EXPECT_EQ(rates.tax(1000, "USD", std::nullopt), 0);
+  // The largest basket an order can hold (500 lines × 10,000 units × 999,999,999.99) does not overflow.
+  EXPECT_EQ(rates.tax(500'000'000'000'000'000, "EUR", "DE"), 95'000'000'000'000'000);
+  EXPECT_EQ(rates.tax(500'000'000'000'000'003, "EUR", "DE"), 95'000'000'000'000'001);  // 0.57 → 1
 }
 
 TEST(ComputeTotals, SubtractsTheDiscountBeforeShippingAndTax) {
