@@ -97,7 +97,9 @@ boost::json::object vendor_order_json(const Order& order, std::string_view vendo
           {"currency", order.currency},
           {"items", std::move(items)},
           {"subtotal", subtotal},
-          {"shippingAddress", address_json(order.shipping_address)},
+          // The vendor needs the address to ship: from payment until delivery, never before or after a cancel.
+          {"shippingAddress", is_paid(order.status) ? boost::json::value(address_json(order.shipping_address))
+                                                    : boost::json::value(nullptr)},
           {"createdAt", to_iso8601(order.created_at)},
           {"updatedAt", to_iso8601(order.updated_at)},
           {"version", order.version}};

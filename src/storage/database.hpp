@@ -44,10 +44,12 @@ class ConstraintViolation : public std::runtime_error {
 };
 
 // The transaction lost a race the database could not order (deadlock, serialization failure, SQLite busy):
-// Database::transaction retries the whole body a few times before letting this escape.
-class RetryableConflict : public std::runtime_error {
+// Database::transaction retries the whole body a few times, after a short random pause, before letting this
+// escape — as a 503 for the client, whose retry will most likely go through.
+class RetryableConflict : public UnavailableError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit RetryableConflict(const std::string& internal)
+      : UnavailableError(internal, "The request collided with concurrent changes. Try again.") {}
 };
 
 // Any other SQL failure: a bug in a statement. Logged in full, 500 for the client.

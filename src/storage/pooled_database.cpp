@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
 #include "support/log.hpp"
+#include "support/random.hpp"
 
 namespace emporium::storage {
 
@@ -68,6 +73,14 @@ void PooledDatabase::release(std::unique_ptr<BackendConnection> connection) {
   available_.notify_one();
 }
 
+// Two transactions that deadlocked and retried at once would meet again: a random 1–5 ms pause (growing with
+// the attempt) sets them apart.
+void PooledDatabase::pause_before_retry(int attempt) {
+  const auto most = std::min(5 * attempt, 20);
+  const auto jitter = static_cast<std::int64_t>(random_u64() % static_cast<std::uint64_t>(most));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter));
+}
+
 void PooledDatabase::transaction(TxMode mode, const std::function<bool(Connection&)>& body) {
   for (int attempt = 1;; ++attempt) {
     Lease lease(*this, acquire());
@@ -85,6 +98,7 @@ void PooledDatabase::transaction(TxMode mode, const std::function<bool(Connectio
       if (attempt >= options_.max_attempts) throw;
       ++retries_;
       log::debug("transaction retried", {{"attempt", attempt}, {"reason", conflict.what()}});
+      pause_before_retry(attempt);
     } catch (...) {
       try {
         if (connection.healthy()) connection.rollback();

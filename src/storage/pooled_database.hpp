@@ -57,6 +57,7 @@ class PooledDatabase : public Database {
 
   std::unique_ptr<BackendConnection> acquire();
   void release(std::unique_ptr<BackendConnection> connection);
+  static void pause_before_retry(int attempt);
 
   Backend backend_;
   PoolOptions options_;

@@ -148,5 +148,45 @@ TEST_F(OrderCheckout, TwentyParallelOrdersRedeemASingleUseCouponOnce) {
   expect_ledger_balances(client, seller, lamp.product_id);
 }
 
+// Two checkouts of one cart at once (a double click, two tabs): the cart is ordered once, the other finds it
+// empty, and the stock is taken once.
+TEST_F(OrderCheckout, TwoCheckoutsOfOneCartAtOnceOrderItOnce) {
+  auto client = this->client();
+  for (int round = 0; round < 4; ++round) {
+    const auto buyer = new_customer();
+    const auto soap = stocked_product(client, vendor(), 10, 300);
+    add_to_cart(client, buyer, soap, 3);
+    const auto responses =
+        at_once(2, [&](HttpClient& racer, int) { return place_order(racer, buyer, checkout_body()); });
+    EXPECT_EQ(count_status(responses, 201), 1) << statuses(responses);
+    EXPECT_EQ(count_status(responses, 422), 1) << statuses(responses);
+    EXPECT_EQ(stock_level(client, vendor(), soap), 7);
+    expect_ledger_balances(client, vendor(), soap.product_id);
+  }
+}
+
+// An unpaid order gives its coupon use back when it is cancelled or expires: unpaid orders cannot use up a
+// limited coupon, and the customer may use a once-per-customer coupon again.
+TEST_F(OrderCheckout, CancellingAnUnpaidOrderGivesTheCouponUseBack) {
+  auto client = this->client();
+  const auto buyer = new_customer();
+  const auto soap = stocked_product(client, vendor(), 10, 1000);
+  const auto made = coupon(client, {{"usageLimit", 1}, {"perCustomerLimit", 1}});
+  auto body = order_body({item(soap, 1)});
+  body["couponCode"] = made.at("code");
+  const auto first = str(placed_order(client, buyer, body).at("id"));
+  EXPECT_EQ(times_used(client, made), 1);
+  EXPECT_FALSE(place_order(client, buyer, body).status == 201) << "used up while the first order stands";
+  ASSERT_EQ(cancel_order(client, buyer, first).status, 200);
+  EXPECT_EQ(times_used(client, made), 0);
+  const auto again = placed_order(client, buyer, body);
+  EXPECT_EQ(again.at("discount"), json::value(100));
+  EXPECT_EQ(times_used(client, made), 1);
+  // A paid order keeps its use when it is cancelled (its money is refunded, the promotion was spent).
+  moved_to(client, admin(), str(again.at("id")), "paid");
+  ASSERT_EQ(cancel_order(client, admin(), str(again.at("id"))).status, 200);
+  EXPECT_EQ(times_used(client, made), 1);
+}
+
 }  // namespace
 }  // namespace emporium::testing
