@@ -47,8 +47,13 @@ Result<Response> movements(InventoryService& inventory, const Request& request) 
   if (auto finished = reader.finish(); !finished) return finished.error();
   auto found = inventory.movements(request.principal(), request.param("id"), variant_id, slice_of(page));
   if (!found) return found.error();
+  // A vendor sees who changed its stock by hand, not who bought: the buyer of an order is the store's to know.
+  const bool hide_buyers = request.principal().role == http::Role::Vendor;
   boost::json::array data;
-  for (const auto& movement : found->movements) data.push_back(to_json(movement));
+  for (auto movement : found->movements) {
+    if (hide_buyers && movement.order_id) movement.actor_id.reset();
+    data.push_back(to_json(movement));
+  }
   return http::json_response(
       200, boost::json::object{{"data", std::move(data)}, {"pagination", http::pagination_json(page, found->total)}});
 }

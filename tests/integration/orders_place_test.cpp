@@ -179,5 +179,21 @@ TEST_F(PlaceOrders, ASaleMovesTheVariantVersionForIfMatch) {
   expect_ledger_balances(client, vendor(), hat.product_id);
 }
 
+// The ledger names who bought to admins only: a vendor sees the order, not its customer.
+TEST_F(PlaceOrders, TheLedgerShowsTheBuyerToAdminsOnly) {
+  auto client = this->client();
+  const auto hat = stocked_product(client, vendor(), 10);
+  const auto id = str(placed_order(client, customer(), order_body({item(hat, 2)})).at("id"));
+  const auto order_movement = [&](const Account& viewer) {
+    for (const auto& movement : all_movements(client, viewer, hat.product_id))
+      if (movement.at("orderId") == json::value(id)) return movement;
+    throw std::runtime_error("no movement of the order");
+  };
+  EXPECT_EQ(order_movement(admin()).at("actorId"), json::value(customer().id));
+  const auto seen_by_vendor = order_movement(vendor());
+  EXPECT_TRUE(seen_by_vendor.at("actorId").is_null());
+  EXPECT_EQ(seen_by_vendor.at("delta"), json::value(-2));
+}
+
 }  // namespace
 }  // namespace emporium::testing
