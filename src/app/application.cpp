@@ -26,6 +26,7 @@
 #include "operations/process_metrics.hpp"
 #include "orders/orders_module.hpp"
 #include "pricing/pricing.hpp"
+#include "reviews/reviews_module.hpp"
 #include "storage/migrator.hpp"
 #include "storage/open_database.hpp"
 #include "support/log.hpp"
@@ -122,8 +123,8 @@ void Application::build_services() {
                                                 users_settings(config_));
   events_ = std::make_unique<events::EventLog>(ids_, clock_);
   stock_ = std::make_unique<inventory::StockLedger>(ids_, clock_, *events_);
-  catalog_ =
-      std::make_unique<catalog::CatalogModule>(database, ids_, clock_, *audit_, *stock_, catalog_settings(config_));
+  catalog_ = std::make_unique<catalog::CatalogModule>(database, ids_, clock_, *audit_, *stock_, *events_,
+                                                      catalog_settings(config_));
   build_commerce();
 }
 
@@ -151,6 +152,7 @@ void Application::build_commerce() {
                                                                               .pricing = pricing,
                                                                               .addresses = users_->addresses()},
                                                    orders_settings(config_));
+  reviews_ = std::make_unique<reviews::ReviewsModule>(database, ids_, clock_, *audit_, *events_, *catalog_);
 }
 
 orders::OrdersModule& Application::orders() {
@@ -188,7 +190,8 @@ void Application::register_routes(http::Router& router, const operations::Metric
                                  .inventory = *inventory_,
                                  .coupons = *coupons_,
                                  .cart = *cart_,
-                                 .orders = *orders_};
+                                 .orders = *orders_,
+                                 .reviews = *reviews_};
   register_all_routes(router, dependencies);
 }
 

@@ -37,6 +37,9 @@ class CartModule;
 namespace emporium::orders {
 class OrdersModule;
 }
+namespace emporium::reviews {
+class ReviewsModule;
+}
 
 namespace emporium::app {
 
@@ -85,6 +88,7 @@ class Application {
   std::unique_ptr<coupons::CouponsModule> coupons_;
   std::unique_ptr<cart::CartModule> cart_;
   std::unique_ptr<orders::OrdersModule> orders_;
+  std::unique_ptr<reviews::ReviewsModule> reviews_;
 };
 
 }  // namespace emporium::app

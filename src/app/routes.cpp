@@ -13,6 +13,7 @@ void register_all_routes(http::Router& router, RouteDependencies& dependencies) 
   dependencies.coupons.register_routes(router);
   dependencies.cart.register_routes(router);
   dependencies.orders.register_routes(router);
+  dependencies.reviews.register_routes(router);
 }
 
 }  // namespace emporium::app

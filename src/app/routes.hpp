@@ -7,6 +7,7 @@
 #include "inventory/inventory_module.hpp"
 #include "operations/metrics_registry.hpp"
 #include "orders/orders_module.hpp"
+#include "reviews/reviews_module.hpp"
 #include "storage/database.hpp"
 #include "users/users_module.hpp"
 
@@ -23,6 +24,7 @@ struct RouteDependencies {
   coupons::CouponsModule& coupons;
   cart::CartModule& cart;
   orders::OrdersModule& orders;
+  reviews::ReviewsModule& reviews;
 };
 
 // Every route of the server, registered explicitly in one place. Tests build the same table (the OpenAPI

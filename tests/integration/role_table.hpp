@@ -27,6 +27,7 @@
 #include "cart_api.hpp"
 #include "catalog_api.hpp"
 #include "orders_api.hpp"
+#include "reviews_api.hpp"
 
 namespace emporium::testing {
 
@@ -95,6 +96,9 @@ class RoleWorld {
   const std::string& order() const { return order_; }
   std::string fresh_order();
   std::string fresh_paid_order();
+  // The customer's review of the vendor's product, and one made (on a new product) for each cell that deletes.
+  const std::string& review() const { return review_; }
+  std::string fresh_review();
 
  private:
   void make_commerce_fixtures();
@@ -120,6 +124,7 @@ class RoleWorld {
   std::string cart_item_;
   StockedVariant order_variant_;
   std::string order_;
+  std::string review_;
 };
 
 struct RoleRow {

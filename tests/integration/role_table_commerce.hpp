@@ -1,5 +1,5 @@
 #pragma once
-// The role table's rows for inventory, the cart, the wishlist, coupons and orders (see role_table.hpp).
+// The role table's rows for inventory, the cart, the wishlist, coupons, orders and reviews (see role_table.hpp).
 // Cart and wishlist belong to customers; coupons to admins; stock to the vendor who owns the product.
 
 #include <vector>
@@ -87,6 +87,23 @@ inline std::vector<RoleRow> commerce_role_table() {
      }},
     {"POST /api/orders/:id/cancel", {401, 200, 403, 403, 200}, [](W& w, A) {
        return no_body("/api/orders/" + w.fresh_order() + "/cancel");
+     }},
+
+    // Reviews: anyone reads; customers write their own; admins hide and delete any.
+    {"GET /api/products/:id/reviews", {200, 200, 200, 200, 200}, [](W& w, A) {
+       return no_body("/api/products/" + w.product() + "/reviews");
+     }},
+    {"POST /api/products/:id/reviews", customers_201, [](W& w, A) {
+       return with_body("/api/products/" + w.fresh_product() + "/reviews", review_body(5));
+     }},
+    {"PUT /api/reviews/:id", {401, 200, 404, 404, 404}, [](W& w, A) {
+       return with_body("/api/reviews/" + w.review(), review_body(3, "Changed my mind"));
+     }},
+    {"PATCH /api/reviews/:id", admins_200, [](W& w, A) {
+       return with_body("/api/reviews/" + w.review(), boost::json::object{{"hidden", false}});
+     }},
+    {"DELETE /api/reviews/:id", {401, 204, 404, 404, 204}, [](W& w, A) {
+       return no_body("/api/reviews/" + w.fresh_review());
      }},
   };
 }

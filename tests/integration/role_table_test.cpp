@@ -66,6 +66,11 @@ void RoleWorld::make_commerce_fixtures() {
   cart_item_ = fresh_cart_item();
   order_variant_ = stocked_product(client_, account(Caller::Vendor), 1000);
   order_ = fresh_order();
+  review_ = str(created_review(client_, account(Caller::Customer), product_, 4).at("id"));
+}
+
+std::string RoleWorld::fresh_review() {
+  return str(created_review(client_, account(Caller::Customer), fresh_product(), 5).at("id"));
 }
 
 std::string RoleWorld::fresh_order() {
