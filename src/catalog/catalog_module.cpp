@@ -7,10 +7,10 @@
 namespace emporium::catalog {
 
 CatalogModule::CatalogModule(storage::Database& database, IdGenerator& ids, const Clock& clock, audit::AuditLog& audit,
-                             inventory::StockLedger& stock, CatalogSettings settings)
+                             inventory::StockLedger& stock, events::EventLog& events, CatalogSettings settings)
     : settings_(std::move(settings)),
       cache_(settings_.cache),
-      context_{database, ids, clock, audit, cache_, &stock},
+      context_{database, ids, clock, audit, cache_, &stock, &events},
       categories_(context_),
       products_(context_),
       processor_(settings_.images),

@@ -23,7 +23,7 @@ struct CatalogSettings {
 class CatalogModule {
  public:
   CatalogModule(storage::Database& database, IdGenerator& ids, const Clock& clock, audit::AuditLog& audit,
-                inventory::StockLedger& stock, CatalogSettings settings);
+                inventory::StockLedger& stock, events::EventLog& events, CatalogSettings settings);
 
   void register_routes(http::Router& router);
   ProductService& products() { return products_; }

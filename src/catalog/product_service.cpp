@@ -1,5 +1,8 @@
 #include "catalog/product_service.hpp"
 
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -263,6 +266,20 @@ void ProductService::audit(storage::Connection& connection, const Principal& act
                                      .client_ip = ""});
 }
 
+// The business event of a product write, for the vendor's and the store's subscribers.
+void ProductService::announce(storage::Connection& connection, const Product& product, std::string_view type) {
+  if (!context_.events) return;
+  const boost::json::object data{{"productId", product.id},
+                                 {"slug", product.slug},
+                                 {"name", product.name},
+                                 {"status", to_string(product.status)},
+                                 {"version", product.version}};
+  context_.events->record(connection, {.type = std::string(type),
+                                       .subject_id = product.id,
+                                       .owner_id = product.vendor_id,
+                                       .data = boost::json::serialize(data)});
+}
+
 Result<ProductView> ProductService::create(const Principal& actor, ProductFields fields) {
   auto variant_fields = variants_to_create(fields);
   if (!variant_fields) return variant_fields.error();
@@ -306,6 +323,7 @@ Result<ProductView> ProductService::create(const Principal& actor, ProductFields
           ProductStore::refresh_summary(connection, product->id);
           reindex(connection, *product);
           audit(connection, actor, "product.created", product->id);
+          announce(connection, *product, "product.created");
           auto saved = ProductStore::find(connection, product->id);
           return std::move(load_views(connection, {std::move(*saved)}).front());
         });
@@ -331,6 +349,7 @@ Result<ProductView> ProductService::update(const Principal& actor, std::string_v
           if (product->status != ProductStatus::Archived) product->archived_at = std::nullopt;
           save(connection, *product);
           audit(connection, actor, "product.updated", product->id);
+          announce(connection, *product, "product.updated");
           auto saved = ProductStore::find(connection, product->id);
           return std::move(load_views(connection, {std::move(*saved)}).front());
         });
@@ -362,6 +381,7 @@ Result<std::vector<std::string>> ProductService::archive(const Principal& actor,
                                      }
                                      save(connection, *product);
                                      audit(connection, actor, "product.archived", product->id);
+                                     announce(connection, *product, "product.deleted");
                                      return unused;
                                    });
   if (removed) context_.cache.invalidate();

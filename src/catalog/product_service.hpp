@@ -71,6 +71,7 @@ class ProductService {
   // Writes the product's own fields with its version moved on, its summary and its search entry.
   void save(storage::Connection& connection, Product& product);
   void audit(storage::Connection& connection, const http::Principal& actor, std::string action, const std::string& id);
+  void announce(storage::Connection& connection, const Product& product, std::string_view type);
 
   CatalogContext context_;
 };

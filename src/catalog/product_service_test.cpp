@@ -48,8 +48,8 @@ VariantFields variant(std::string sku, StringMap options, std::int64_t price, st
 class Products : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    context_ =
-        std::make_unique<CatalogContext>(CatalogContext{test_db_.database(), ids_, clock_, audit_, cache_, &ledger_});
+    context_ = std::make_unique<CatalogContext>(
+        CatalogContext{test_db_.database(), ids_, clock_, audit_, cache_, &ledger_, &events_});
     service_ = std::make_unique<ProductService>(*context_);
     vendor_ = {.user_id = new_user("vendor"), .role = Role::Vendor, .session_id = "", .api_key_id = ""};
     other_vendor_ = {.user_id = new_user("vendor"), .role = Role::Vendor, .session_id = "", .api_key_id = ""};
@@ -134,6 +134,26 @@ TEST_P(Products, SlugsAreMadeUniqueAndStayWhenTheNameChanges) {
   ASSERT_TRUE(renamed);
   EXPECT_EQ(renamed->product.slug, "desk-lamp");
   EXPECT_EQ(renamed->product.name, "Floor Lamp");
+}
+
+// Product writes leave their business event, owned by the vendor, in the same transaction; refused ones none.
+TEST_P(Products, WritesRecordProductEventsForTheVendor) {
+  const auto made = create(simple_product("Event Lamp", "EV-1"));
+  ProductFields patch;
+  patch.description = "Brighter";
+  ASSERT_TRUE(service_->update(vendor_, made.product.id, patch, WriteMode::Patch, std::nullopt));
+  EXPECT_FALSE(service_->update(other_vendor_, made.product.id, patch, WriteMode::Patch, std::nullopt));
+  ASSERT_TRUE(service_->archive(vendor_, made.product.id, std::nullopt));
+  const auto kinds = storage::with_connection(test_db_.database(), [&](storage::Connection& connection) {
+    std::vector<std::string> out;
+    for (const auto row : connection.query("SELECT type, owner_id FROM events WHERE subject_id = $1 ORDER BY id",
+                                           {std::string_view(made.product.id)})) {
+      EXPECT_EQ(row.text(1), vendor_.user_id);
+      out.emplace_back(row.text(0));
+    }
+    return out;
+  });
+  EXPECT_EQ(kinds, (std::vector<std::string>{"product.created", "product.updated", "product.deleted"}));
 }
 
 TEST_P(Products, AGivenSlugThatIsTakenIsAConflictAndChangesNothing) {
