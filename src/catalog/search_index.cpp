@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "catalog/search_text.hpp"
+#include "storage/sql_lists.hpp"
 
 namespace emporium::catalog {
 namespace {
@@ -37,21 +38,11 @@ std::size_t chunk_rows(std::size_t remaining) {
   return rows;
 }
 
-std::string placeholders(std::size_t first, std::size_t count) {
-  std::string out;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (i > 0) out += ", ";
-    out += '$';
-    out += std::to_string(first + i);
-  }
-  return out;
-}
-
 std::string multi_row_sql(std::string_view head, std::size_t rows, std::size_t columns, std::string_view tail) {
   std::string sql(head);
   for (std::size_t row = 0; row < rows; ++row) {
     if (row > 0) sql += ", ";
-    sql += '(' + placeholders(row * columns + 1, columns) + ')';
+    sql += '(' + storage::placeholders(columns, row * columns + 1) + ')';
   }
   sql += tail;
   return sql;
@@ -84,7 +75,7 @@ bool has_digit(std::string_view word) {
 void delete_terms(storage::Connection& connection, std::span<const Param> product_ids) {
   for (std::size_t done = 0; done < product_ids.size();) {
     const std::size_t rows = chunk_rows(product_ids.size() - done);
-    connection.execute(std::string(kDeleteTerms) + placeholders(1, rows) + ")", product_ids.subspan(done, rows));
+    connection.execute(std::string(kDeleteTerms) + storage::placeholders(rows) + ")", product_ids.subspan(done, rows));
     done += rows;
   }
 }
@@ -142,7 +133,7 @@ std::vector<std::string> typo_terms(storage::Connection& connection, const std::
                                least_shared};
   for (std::size_t i = 0; i < slots; ++i) params.emplace_back(std::string_view(grams[std::min(i, grams.size() - 1)]));
   std::string sql(kTypoCandidates);
-  sql.replace(sql.find("{}"), 2, placeholders(4, slots));
+  sql.replace(sql.find("{}"), 2, storage::placeholders(slots, 4));
 
   std::vector<std::pair<std::size_t, std::string>> close;
   for (const auto row : connection.query(sql, params)) {

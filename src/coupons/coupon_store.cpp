@@ -3,6 +3,7 @@
 #include <map>
 
 #include "coupons/coupon_rules.hpp"
+#include "storage/sql_lists.hpp"
 
 namespace emporium::coupons {
 namespace {
@@ -80,12 +81,6 @@ Coupon read_coupon(const storage::Row& row) {
                 .updated_at = from_unix_millis(row.integer(13))};
 }
 
-std::string placeholders(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 1; i <= count; ++i) out += (i > 1 ? ", $" : "$") + std::to_string(i);
-  return out;
-}
-
 // Fills in the scope of every coupon with two queries.
 void load_scopes(storage::Connection& connection, std::vector<Coupon>& coupons) {
   if (coupons.empty()) return;
@@ -95,7 +90,7 @@ void load_scopes(storage::Connection& connection, std::vector<Coupon>& coupons) 
     params.emplace_back(std::string_view(coupon.id));
     by_id.emplace(coupon.id, &coupon);
   }
-  const auto in = " WHERE coupon_id IN (" + placeholders(coupons.size()) + ")";
+  const auto in = " WHERE coupon_id IN (" + storage::placeholders(coupons.size()) + ")";
   for (const auto row : connection.query(
            "SELECT coupon_id, product_id FROM coupon_products" + in + " ORDER BY coupon_id, product_id", params))
     by_id.at(row.text(0))->product_ids.push_back(row.text(1));

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "orders/order_codec.hpp"
+#include "storage/sql_lists.hpp"
 
 namespace emporium::orders {
 namespace {
@@ -118,19 +119,13 @@ OrderLine read_line(const Row& row) {
       .shipped_at = optional_time(row, 15)};
 }
 
-std::string placeholders(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 1; i <= count; ++i) out += (i > 1 ? ", $" : "$") + std::to_string(i);
-  return out;
-}
-
 // Fills in the lines of `orders` with one query.
 void attach_lines(Connection& connection, std::vector<Order>& orders) {
   if (orders.empty()) return;
   std::vector<Param> ids;
   for (const auto& order : orders) ids.emplace_back(std::string_view(order.id));
   const auto sql = "SELECT " + std::string(kLineColumns) + " FROM order_lines WHERE order_id IN (" +
-                   placeholders(ids.size()) + ") ORDER BY order_id, position";
+                   storage::placeholders(ids.size()) + ") ORDER BY order_id, position";
   std::map<std::string, std::vector<OrderLine>, std::less<>> by_order;
   for (const auto row : connection.query(sql, ids)) {
     auto line = read_line(row);

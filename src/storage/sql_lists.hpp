@@ -1,0 +1,18 @@
+#pragma once
+// SQL for lists of values, the same on both backends: placeholders for IN lists and multi-row VALUES.
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "storage/value.hpp"
+
+namespace emporium::storage {
+
+// "$first, $first+1, …": `count` placeholders (count ≥ 1), for an IN list or one row of a VALUES list.
+std::string placeholders(std::size_t count, std::size_t first = 1);
+// The values as text parameters. They view `values`, which must outlive the query.
+std::vector<Param> text_params(std::span<const std::string> values);
+
+}  // namespace emporium::storage
