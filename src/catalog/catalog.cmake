@@ -10,7 +10,7 @@ include(catalog/categories.cmake OPTIONAL)
 
 target_sources(emporium_catalog PRIVATE
   catalog/memory_catalog_cache.cpp catalog/product_input.cpp catalog/product_json.cpp catalog/product_routes.cpp
-    catalog/product_rules.cpp catalog/product_service.cpp catalog/product_variants.cpp catalog/product_stock.cpp catalog/product_store.cpp catalog/product_images.cpp catalog/product_indexing.cpp catalog/catalog_module.cpp)
+    catalog/product_rules.cpp catalog/product_service.cpp catalog/product_variants.cpp catalog/product_stock.cpp catalog/product_store.cpp catalog/product_image_store.cpp catalog/product_images.cpp catalog/product_indexing.cpp catalog/catalog_module.cpp)
 
 emporium_unit_tests(emporium_catalog_product_tests
   SOURCES catalog/product_service_test.cpp catalog/memory_catalog_cache_test.cpp catalog/product_json_test.cpp

@@ -8,9 +8,12 @@
 #include <unordered_map>
 
 #include "storage/named_lock.hpp"
+#include "storage/sql_lists.hpp"
 #include "support/strings.hpp"
 
 namespace emporium::catalog {
+using storage::placeholders;
+using storage::text_params;
 namespace {
 using storage::nullable;
 using storage::Param;
@@ -59,18 +62,6 @@ constexpr std::string_view kDeleteVariant =
 constexpr std::string_view kSkuTaken =
     "SELECT 1 FROM product_variants WHERE sku_key = $1 AND id <> $2 AND deleted_at IS NULL";
 
-constexpr std::string_view kImageColumns =
-    "id, product_id, position, alt, width, height, files, created_at, updated_at";
-constexpr std::string_view kInsertImage =
-    "INSERT INTO product_images (id, product_id, position, alt, width, height, files, created_at, updated_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-constexpr std::string_view kUpdateImage =
-    "UPDATE product_images SET position = $3, alt = $4, updated_at = $5 WHERE id = $1 AND product_id = $2";
-constexpr std::string_view kDeleteImage = "DELETE FROM product_images WHERE id = $1 AND product_id = $2";
-constexpr std::string_view kDeleteImagesOf = "DELETE FROM product_images WHERE product_id = $1";
-constexpr std::string_view kCountImages = "SELECT COUNT(*) FROM product_images WHERE product_id = $1";
-constexpr std::string_view kMediaInUse = "SELECT 1 FROM product_images WHERE files LIKE $1 LIMIT 1";
-
 constexpr std::string_view kCategoryPath = "SELECT path FROM categories WHERE id = $1";
 constexpr std::string_view kCategoryPathBySlug = "SELECT path FROM categories WHERE slug = $1";
 
@@ -79,8 +70,6 @@ const std::string kFindProduct = kSelectProduct + " WHERE id = $1";
 const std::string kFindProductBySlug = kSelectProduct + " WHERE slug = $1";
 const std::string kFindVariant = "SELECT " + std::string(kVariantColumns) +
                                  " FROM product_variants WHERE product_id = $1 AND id = $2 AND deleted_at IS NULL";
-const std::string kFindImage =
-    "SELECT " + std::string(kImageColumns) + " FROM product_images WHERE product_id = $1 AND id = $2";
 
 }  // namespace
 
@@ -90,31 +79,14 @@ std::string encode_string_map(const StringMap& map) {
   return boost::json::serialize(object);
 }
 
-namespace {
-
-StringMap decode_map(std::string_view text) {
+StringMap decode_string_map(std::string_view text) {
   StringMap map;
   const auto value = boost::json::parse(text);
   for (const auto& [key, item] : value.as_object()) map.emplace(std::string(key), std::string(item.as_string()));
   return map;
 }
 
-// "$1, $2, …, $n" for an IN list of n values (n ≥ 1).
-std::string placeholders(std::size_t count) {
-  std::string out;
-  for (std::size_t i = 1; i <= count; ++i) {
-    if (i > 1) out += ", ";
-    out += "$" + std::to_string(i);
-  }
-  return out;
-}
-
-std::vector<Param> text_params(std::span<const std::string> values) {
-  std::vector<Param> params;
-  params.reserve(values.size());
-  for (const auto& value : values) params.emplace_back(std::string_view(value));
-  return params;
-}
+namespace {
 
 Product read_product(const storage::Row& row) {
   return Product{
@@ -128,7 +100,7 @@ Product read_product(const storage::Row& row) {
       .currency = row.text(7),
       .price = row.integer(8),
       .in_stock = row.boolean(9),
-      .attributes = decode_map(row.text_view(10)),
+      .attributes = decode_string_map(row.text_view(10)),
       .rating_average_x100 = row.integer(11),
       .rating_count = row.integer(12),
       .version = row.integer(13),
@@ -141,7 +113,7 @@ Variant read_variant(const storage::Row& row) {
   return Variant{.id = row.text(0),
                  .product_id = row.text(1),
                  .sku = row.text(2),
-                 .options = decode_map(row.text_view(3)),
+                 .options = decode_string_map(row.text_view(3)),
                  .price = row.integer(4),
                  .stock = row.integer(5),
                  .low_stock_threshold = row.integer(6),
@@ -150,18 +122,6 @@ Variant read_variant(const storage::Row& row) {
                  .version = row.integer(9),
                  .created_at = from_unix_millis(row.integer(10)),
                  .updated_at = from_unix_millis(row.integer(11))};
-}
-
-ProductImage read_image(const storage::Row& row) {
-  return ProductImage{.id = row.text(0),
-                      .product_id = row.text(1),
-                      .position = row.integer(2),
-                      .alt = row.text(3),
-                      .width = row.integer(4),
-                      .height = row.integer(5),
-                      .files = decode_map(row.text_view(6)),
-                      .created_at = from_unix_millis(row.integer(7)),
-                      .updated_at = from_unix_millis(row.integer(8))};
 }
 
 std::optional<Product> first_product(const storage::Rows& rows) {
@@ -258,10 +218,6 @@ void ProductStore::lock_slug_generation(storage::Connection& connection, Timesta
   storage::lock_named(connection, "catalog.product_slugs", now);
 }
 
-void ProductStore::lock_media(storage::Connection& connection, Timestamp now) {
-  storage::lock_named(connection, "catalog.media", now);
-}
-
 bool ProductStore::slug_taken(storage::Connection& connection, std::string_view slug, std::string_view except_id) {
   return !connection.query(kSlugTaken, {slug, except_id}).empty();
 }
@@ -336,53 +292,6 @@ std::vector<Variant> ProductStore::variants_of(storage::Connection& connection,
 bool ProductStore::sku_taken(storage::Connection& connection, std::string_view sku, std::string_view except_id) {
   const auto key = sku_key(sku);
   return !connection.query(kSkuTaken, {std::string_view(key), except_id}).empty();
-}
-
-void ProductStore::insert_image(storage::Connection& connection, const ProductImage& i) {
-  const auto files = encode_string_map(i.files);
-  connection.execute(kInsertImage, {std::string_view(i.id), std::string_view(i.product_id), i.position,
-                                    std::string_view(i.alt), i.width, i.height, std::string_view(files),
-                                    to_unix_millis(i.created_at), to_unix_millis(i.updated_at)});
-}
-
-bool ProductStore::update_image(storage::Connection& connection, const ProductImage& i) {
-  return connection.execute(kUpdateImage, {std::string_view(i.id), std::string_view(i.product_id), i.position,
-                                           std::string_view(i.alt), to_unix_millis(i.updated_at)}) == 1;
-}
-
-bool ProductStore::delete_image(storage::Connection& connection, std::string_view product_id, std::string_view id) {
-  return connection.execute(kDeleteImage, {id, product_id}) == 1;
-}
-
-std::optional<ProductImage> ProductStore::find_image(storage::Connection& connection, std::string_view product_id,
-                                                     std::string_view id) {
-  const auto rows = connection.query(kFindImage, {product_id, id});
-  if (rows.empty()) return std::nullopt;
-  return read_image(rows.front());
-}
-
-std::vector<ProductImage> ProductStore::images_of(storage::Connection& connection,
-                                                  std::span<const std::string> product_ids) {
-  std::vector<ProductImage> images;
-  if (product_ids.empty()) return images;
-  const auto sql = "SELECT " + std::string(kImageColumns) + " FROM product_images WHERE product_id IN (" +
-                   placeholders(product_ids.size()) + ") ORDER BY product_id, position, id";
-  for (const auto row : connection.query(sql, text_params(product_ids))) images.push_back(read_image(row));
-  return images;
-}
-
-std::int64_t ProductStore::count_images(storage::Connection& connection, std::string_view product_id) {
-  return connection.query(kCountImages, {product_id}).front().integer(0);
-}
-
-void ProductStore::delete_images_of(storage::Connection& connection, std::string_view product_id) {
-  connection.execute(kDeleteImagesOf, {product_id});
-}
-
-bool ProductStore::media_in_use(storage::Connection& connection, std::string_view key) {
-  // Keys are lower-case hex and an extension: no LIKE wildcard can occur in them.
-  const auto pattern = "%\"" + std::string(key) + "\"%";
-  return !connection.query(kMediaInUse, {std::string_view(pattern)}).empty();
 }
 
 std::optional<std::string> ProductStore::category_path(storage::Connection& connection, std::string_view category_id) {

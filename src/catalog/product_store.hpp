@@ -84,5 +84,6 @@ std::string sku_key(std::string_view sku);
 std::string sort_name(std::string_view name);
 // A name → value map as the catalog's columns hold it (attributes, options, image files): a JSON object.
 std::string encode_string_map(const StringMap& map);
+StringMap decode_string_map(std::string_view text);
 
 }  // namespace emporium::catalog
