@@ -35,10 +35,6 @@ Account account_from(const HttpResponse& response, const std::string& password) 
           text_of(user, "role"), text_of(body, "accessToken"), text_of(body, "refreshToken")};
 }
 
-[[noreturn]] void fail(const std::string& what, const HttpResponse& response) {
-  throw std::runtime_error(what + " failed:\n" + response.describe());
-}
-
 // "To: a@b" → "a@b"; the code is the line after the one that announces it.
 struct Mail {
   std::string to;
@@ -113,21 +109,21 @@ Account register_account(HttpClient& client, const std::string& email, const std
                          const std::string& name) {
   const auto response = send_json(client, "POST", "/api/auth/register",
                                   json::object{{"email", email}, {"password", password}, {"name", name}});
-  if (response.status != 201) fail("registering " + email, response);
+  if (response.status != 201) throw_failed("registering " + email, response);
   return account_from(response, password);
 }
 
 Account log_in(HttpClient& client, const std::string& email, const std::string& password) {
   const auto response =
       send_json(client, "POST", "/api/auth/login", json::object{{"email", email}, {"password", password}});
-  if (response.status != 200) fail("logging in as " + email, response);
+  if (response.status != 200) throw_failed("logging in as " + email, response);
   return account_from(response, password);
 }
 
 void refresh(HttpClient& client, Account& account) {
   const auto response =
       send_json(client, "POST", "/api/auth/refresh", json::object{{"refreshToken", account.refresh_token}});
-  if (response.status != 200) fail("refreshing the session of " + account.email, response);
+  if (response.status != 200) throw_failed("refreshing the session of " + account.email, response);
   const auto body = response.json_object();
   account.access_token = text_of(body, "accessToken");
   account.refresh_token = text_of(body, "refreshToken");
@@ -158,7 +154,7 @@ Account promoted_account(HttpClient& client, const Account& admin, std::string_v
   const auto customer = register_account(client, unique_email(std::string(role)));
   const auto response =
       send_json(client, "PATCH", "/api/users/" + customer.id, json::object{{"role", role}}, bearer(admin.access_token));
-  if (response.status != 200) fail("making " + customer.email + " " + std::string(role), response);
+  if (response.status != 200) throw_failed("making " + customer.email + " " + std::string(role), response);
   return log_in(client, customer.email, customer.password);
 }
 

@@ -8,9 +8,6 @@ namespace emporium::testing {
 namespace json = boost::json;
 
 namespace {
-[[noreturn]] void fail(const std::string& what, const HttpResponse& response) {
-  throw std::runtime_error(what + " failed:\n" + response.describe());
-}
 
 std::string text(const json::value& value) { return std::string(value.as_string()); }
 }  // namespace
@@ -47,7 +44,7 @@ HttpResponse get_cart(HttpClient& client, const Account& customer) {
 
 json::object cart_json(HttpClient& client, const Account& customer) {
   const auto response = get_cart(client, customer);
-  if (response.status != 200) fail("GET /api/cart", response);
+  if (response.status != 200) throw_failed("GET /api/cart", response);
   return response.json_object();
 }
 
@@ -58,7 +55,7 @@ HttpResponse add_to_cart(HttpClient& client, const Account& customer, const json
 json::object added_to_cart(HttpClient& client, const Account& customer, const CartProduct& product,
                            std::int64_t quantity) {
   const auto response = add_to_cart(client, customer, line(product, quantity));
-  if (response.status != 200) fail("POST /api/cart/items", response);
+  if (response.status != 200) throw_failed("POST /api/cart/items", response);
   return response.json_object();
 }
 
@@ -81,7 +78,7 @@ json::object coupon_body(const std::string& code, const std::string& type, std::
 
 json::object create_coupon(HttpClient& client, const Account& admin, const json::object& body) {
   const auto response = send_json(client, "POST", "/api/coupons", body, bearer(admin.access_token));
-  if (response.status != 201) fail("POST /api/coupons", response);
+  if (response.status != 201) throw_failed("POST /api/coupons", response);
   return response.json_object();
 }
 

@@ -22,10 +22,6 @@ namespace json = boost::json;
 
 namespace {
 
-[[noreturn]] void fail(const std::string& what, const HttpResponse& response) {
-  throw std::runtime_error(what + " failed:\n" + response.describe());
-}
-
 Headers viewer_headers(const Account* viewer, Headers extra = {}) {
   if (!viewer) return extra;
   return bearer(viewer->access_token, std::move(extra));
@@ -223,7 +219,7 @@ json::object without(json::object body, std::string_view key) {
 
 json::object create_product(HttpClient& client, const Account& seller, const json::object& body) {
   const auto response = send_json(client, "POST", "/api/products", body, bearer(seller.access_token));
-  if (response.status != 201) fail("creating a product as " + seller.email, response);
+  if (response.status != 201) throw_failed("creating a product as " + seller.email, response);
   return response.json_object();
 }
 
@@ -232,7 +228,7 @@ json::object create_category(HttpClient& client, const Account& admin, const std
   json::object body{{"name", name}};
   if (parent_id) body["parentId"] = *parent_id;
   const auto response = send_json(client, "POST", "/api/categories", body, bearer(admin.access_token));
-  if (response.status != 201) fail("creating the category " + name, response);
+  if (response.status != 201) throw_failed("creating the category " + name, response);
   return response.json_object();
 }
 
@@ -240,7 +236,7 @@ json::object add_variant(HttpClient& client, const Account& seller, const std::s
                          const json::object& body) {
   const auto response =
       send_json(client, "POST", "/api/products/" + product_id + "/variants", body, bearer(seller.access_token));
-  if (response.status != 201) fail("adding a variant to " + product_id, response);
+  if (response.status != 201) throw_failed("adding a variant to " + product_id, response);
   return response.json_object();
 }
 
@@ -250,13 +246,13 @@ HttpResponse get_product(HttpClient& client, const std::string& id_or_slug, cons
 
 json::object product_json(HttpClient& client, const std::string& id_or_slug, const Account* viewer) {
   const auto response = get_product(client, id_or_slug, viewer);
-  if (response.status != 200) fail("reading the product " + id_or_slug, response);
+  if (response.status != 200) throw_failed("reading the product " + id_or_slug, response);
   return response.json_object();
 }
 
 json::object list_json(HttpClient& client, const std::string& target, const Account* viewer) {
   const auto response = client.get(target, viewer_headers(viewer));
-  if (response.status != 200) fail("GET " + target, response);
+  if (response.status != 200) throw_failed("GET " + target, response);
   return response.json_object();
 }
 

@@ -48,4 +48,8 @@ std::string HttpResponse::describe() const {
   return text + "\n" + body.substr(0, kShownBody) + (body.size() > kShownBody ? "…" : "");
 }
 
+void throw_failed(const std::string& what, const HttpResponse& response) {
+  throw std::runtime_error(what + " failed:\n" + response.describe());
+}
+
 }  // namespace emporium::testing

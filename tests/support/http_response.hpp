@@ -30,6 +30,9 @@ struct HttpResponse {
   std::string describe() const;
 };
 
+// Throws std::runtime_error "<what> failed:" and the response, for helpers whose request must succeed.
+[[noreturn]] void throw_failed(const std::string& what, const HttpResponse& response);
+
 bool iequals(std::string_view a, std::string_view b);
 // True when `text` contains `part`, ignoring ASCII case.
 bool icontains(std::string_view text, std::string_view part);

@@ -8,9 +8,6 @@ namespace emporium::testing {
 namespace json = boost::json;
 
 namespace {
-[[noreturn]] void fail(const std::string& what, const HttpResponse& response) {
-  throw std::runtime_error(what + " failed:\n" + response.describe());
-}
 
 std::string text(const json::value& value) { return std::string(value.as_string()); }
 }  // namespace
@@ -64,7 +61,7 @@ HttpResponse place_order(HttpClient& client, const Account& customer, const json
 
 json::object placed_order(HttpClient& client, const Account& customer, const json::value& body) {
   const auto response = place_order(client, customer, body);
-  if (response.status != 201) fail("placing an order as " + customer.email, response);
+  if (response.status != 201) throw_failed("placing an order as " + customer.email, response);
   return response.json_object();
 }
 
@@ -74,13 +71,13 @@ HttpResponse get_order(HttpClient& client, const Account& viewer, const std::str
 
 json::object order_json(HttpClient& client, const Account& viewer, const std::string& order_id) {
   const auto response = get_order(client, viewer, order_id);
-  if (response.status != 200) fail("reading order " + order_id, response);
+  if (response.status != 200) throw_failed("reading order " + order_id, response);
   return response.json_object();
 }
 
 json::array order_events(HttpClient& client, const Account& viewer, const std::string& order_id) {
   const auto response = client.get("/api/orders/" + order_id + "/events", bearer(viewer.access_token));
-  if (response.status != 200) fail("reading the events of order " + order_id, response);
+  if (response.status != 200) throw_failed("reading the events of order " + order_id, response);
   return response.json_object().at("data").as_array();
 }
 
@@ -92,7 +89,7 @@ HttpResponse set_status(HttpClient& client, const Account& actor, const std::str
 json::object moved_to(HttpClient& client, const Account& actor, const std::string& order_id,
                       const std::string& status) {
   const auto response = set_status(client, actor, order_id, {{"status", status}});
-  if (response.status != 200) fail("moving order " + order_id + " to " + status, response);
+  if (response.status != 200) throw_failed("moving order " + order_id + " to " + status, response);
   return response.json_object();
 }
 
