@@ -2,5 +2,5 @@
 # PostgreSQL: EMPORIUM_TEST_POSTGRES_URL, from scripts/with-services) and the expiry job's thread.
 emporium_unit_tests(emporium_orders_tests
   SOURCES orders/order_status_test.cpp orders/order_input_test.cpp orders/order_basket_test.cpp
-          orders/order_store_test.cpp orders/order_expiry_job_test.cpp
+          orders/order_store_test.cpp
   LIBS emporium_orders emporium_storage_testing)

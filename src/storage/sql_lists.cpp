@@ -19,4 +19,6 @@ std::vector<Param> text_params(std::span<const std::string> values) {
   return params;
 }
 
+std::string_view skip_locked(Backend backend) { return backend == Backend::Postgres ? " FOR UPDATE SKIP LOCKED" : ""; }
+
 }  // namespace emporium::storage

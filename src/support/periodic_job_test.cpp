@@ -1,17 +1,17 @@
-#include "orders/order_expiry_job.hpp"
+#include "support/periodic_job.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <stdexcept>
 
-namespace emporium::orders {
+namespace emporium {
 namespace {
 using namespace std::chrono_literals;
 
-TEST(OrderExpiryJob, SweepsEveryIntervalUntilStopped) {
+TEST(PeriodicJob, SweepsEveryIntervalUntilStopped) {
   std::atomic<int> sweeps{0};
-  OrderExpiryJob job(10ms, [&](const auto&) { ++sweeps; });
+  PeriodicJob job("test", 10ms, [&](const auto&) { ++sweeps; });
   job.start();
   const auto deadline = std::chrono::steady_clock::now() + 5s;
   while (sweeps < 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
@@ -22,18 +22,18 @@ TEST(OrderExpiryJob, SweepsEveryIntervalUntilStopped) {
   EXPECT_EQ(sweeps, seen) << "nothing runs after stop()";
 }
 
-TEST(OrderExpiryJob, StoppingDoesNotWaitForTheInterval) {
-  OrderExpiryJob job(1h, [](const auto&) {});
+TEST(PeriodicJob, StoppingDoesNotWaitForTheInterval) {
+  PeriodicJob job("test", 1h, [](const auto&) {});
   job.start();
   const auto start = std::chrono::steady_clock::now();
   job.stop();
   EXPECT_LT(std::chrono::steady_clock::now() - start, 1s);
 }
 
-TEST(OrderExpiryJob, ASweepThatThrowsIsTriedAgainAndSeesStopping) {
+TEST(PeriodicJob, ASweepThatThrowsIsTriedAgainAndSeesStopping) {
   std::atomic<int> sweeps{0};
   std::atomic<bool> saw_stop{false};
-  OrderExpiryJob job(5ms, [&](const std::function<bool()>& stopping) {
+  PeriodicJob job("test", 5ms, [&](const std::function<bool()>& stopping) {
     if (stopping()) saw_stop = true;
     if (++sweeps < 3) throw std::runtime_error("database down");
   });
@@ -47,5 +47,16 @@ TEST(OrderExpiryJob, ASweepThatThrowsIsTriedAgainAndSeesStopping) {
   job.stop();
 }
 
+TEST(PeriodicJob, WakeRunsTheNextSweepWithoutWaitingForTheInterval) {
+  std::atomic<int> sweeps{0};
+  PeriodicJob job("test", 1h, [&](const auto&) { ++sweeps; });
+  job.start();
+  job.wake();
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (sweeps < 1 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(1ms);
+  job.stop();
+  EXPECT_EQ(sweeps, 1);
+}
+
 }  // namespace
-}  // namespace emporium::orders
+}  // namespace emporium
