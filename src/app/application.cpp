@@ -7,6 +7,7 @@
 #include "cart/cart_module.hpp"
 #include "catalog/catalog_module.hpp"
 #include "coupons/coupons_module.hpp"
+#include "events/event_dispatcher.hpp"
 #include "events/event_log.hpp"
 #include "http/authenticator.hpp"
 #include "http/http_metrics.hpp"
@@ -21,17 +22,22 @@
 #include "http/server.hpp"
 #include "inventory/inventory_module.hpp"
 #include "inventory/stock_ledger.hpp"
-#include "notifications/outbox_mailer.hpp"
+#include "invoices/invoices_module.hpp"
+#include "notifications/notifications_module.hpp"
 #include "operations/metrics_registry.hpp"
 #include "operations/process_metrics.hpp"
 #include "orders/orders_module.hpp"
+#include "outbound/http_client.hpp"
+#include "payments/payments_module.hpp"
 #include "pricing/pricing.hpp"
 #include "reviews/reviews_module.hpp"
 #include "storage/migrator.hpp"
 #include "storage/open_database.hpp"
 #include "support/log.hpp"
+#include "support/periodic_job.hpp"
 #include "users/jwt_key.hpp"
 #include "users/users_module.hpp"
+#include "webhooks/webhooks_module.hpp"
 
 namespace emporium::app {
 namespace {
@@ -103,6 +109,39 @@ orders::OrdersSettings orders_settings(const Config& config) {
           .expiry_interval = config.order_expiry_interval};
 }
 
+payments::PaymentsSettings payments_settings(const Config& config) {
+  return {.stripe = {.secret_key = config.stripe_secret_key,
+                     .webhook_secret = config.stripe_webhook_secret,
+                     .api_base = config.stripe_api_base,
+                     .timeout = config.payment_provider_timeout},
+          .paypal = {.client_id = config.paypal_client_id,
+                     .client_secret = config.paypal_client_secret,
+                     .webhook_id = config.paypal_webhook_id,
+                     .api_base = config.paypal_api_base,
+                     .return_url = config.paypal_return_url,
+                     .cancel_url = config.paypal_cancel_url,
+                     .timeout = config.payment_provider_timeout},
+          .cancel_on_failure = config.cancel_on_payment_failure};
+}
+
+notifications::MailSettings mail_settings(const Config& config) {
+  return {.smtp_url = config.smtp_url,
+          .outbox_dir = config.data_dir + "/outbox",
+          .from = config.mail_from,
+          .store_name = config.store_name,
+          .storefront_url = config.storefront_url,
+          .retry_schedule = config.mail_retry_schedule,
+          .interval = config.events_interval};
+}
+
+webhooks::WebhookSettings webhook_settings(const Config& config) {
+  return {.allow_private = config.webhooks_allow_private,
+          .allow_http = config.webhooks_allow_http,
+          .retry_schedule = config.webhook_retry_schedule,
+          .timeout = config.webhook_timeout,
+          .interval = config.events_interval};
+}
+
 }  // namespace
 
 Application::Application(Config config) : config_(std::move(config)) {}
@@ -117,10 +156,9 @@ void Application::build_services() {
   if (users_) return;
   auto& database = this->database();
   audit_ = std::make_unique<audit::AuditLog>(ids_, clock_);
-  mailer_ =
-      std::make_unique<notifications::OutboxMailer>(config_.data_dir + "/outbox", config_.mail_from, ids_, clock_);
-  users_ = std::make_unique<users::UsersModule>(users::UsersContext{database, ids_, clock_, *audit_}, *mailer_,
-                                                users_settings(config_));
+  notifications_ = std::make_unique<notifications::NotificationsModule>(database, ids_, clock_, mail_settings(config_));
+  users_ = std::make_unique<users::UsersModule>(users::UsersContext{database, ids_, clock_, *audit_},
+                                                notifications_->mailer(), users_settings(config_));
   events_ = std::make_unique<events::EventLog>(ids_, clock_);
   stock_ = std::make_unique<inventory::StockLedger>(ids_, clock_, *events_);
   catalog_ = std::make_unique<catalog::CatalogModule>(database, ids_, clock_, *audit_, *stock_, *events_,
@@ -153,6 +191,59 @@ void Application::build_commerce() {
                                                                               .addresses = users_->addresses()},
                                                    orders_settings(config_));
   reviews_ = std::make_unique<reviews::ReviewsModule>(database, ids_, clock_, *audit_, *events_, *catalog_);
+  build_events_out();
+}
+
+// Payments, invoices, webhooks, and the dispatcher that hands every recorded event to mail and webhooks.
+void Application::build_events_out() {
+  auto& database = this->database();
+  http_client_ = std::make_unique<outbound::CurlHttpClient>();
+  payments_ = std::make_unique<payments::PaymentsModule>(payments::PaymentsDependencies{.database = database,
+                                                                                        .ids = ids_,
+                                                                                        .clock = clock_,
+                                                                                        .audit = *audit_,
+                                                                                        .events = *events_,
+                                                                                        .orders = *orders_,
+                                                                                        .http = *http_client_},
+                                                         payments_settings(config_));
+  invoices_ = std::make_unique<invoices::InvoicesModule>(database, *orders_,
+                                                         invoices::StoreDetails{.name = config_.store_name,
+                                                                                .address = config_.store_address,
+                                                                                .tax_id = config_.store_tax_id,
+                                                                                .email = config_.store_email});
+  webhooks_ =
+      std::make_unique<webhooks::WebhooksModule>(webhooks::WebhooksDependencies{.database = database,
+                                                                                .ids = ids_,
+                                                                                .clock = clock_,
+                                                                                .audit = *audit_,
+                                                                                .http = *http_client_,
+                                                                                .mailer = notifications_->mailer()},
+                                                 webhook_settings(config_));
+  dispatcher_ = std::make_unique<events::EventDispatcher>(database, clock_);
+  dispatcher_->add(notifications_->consumer());
+  dispatcher_->add(webhooks_->consumer());
+  dispatch_job_ =
+      std::make_unique<PeriodicJob>("event dispatch", config_.events_interval, [this](const auto& stopping) {
+        while (!stopping() && dispatcher_->dispatch_batch() > 0) {
+        }
+      });
+}
+
+void Application::start_jobs() {
+  orders_->start_jobs();
+  payments_->start_jobs();
+  notifications_->start_jobs();
+  webhooks_->start_jobs();
+  dispatch_job_->start();
+}
+
+// The dispatcher first, so that nothing new is planned while the workers finish.
+void Application::stop_jobs() {
+  dispatch_job_->stop();
+  webhooks_->stop_jobs();
+  notifications_->stop_jobs();
+  payments_->stop_jobs();
+  orders_->stop_jobs();
 }
 
 orders::OrdersModule& Application::orders() {
@@ -191,7 +282,10 @@ void Application::register_routes(http::Router& router, const operations::Metric
                                  .coupons = *coupons_,
                                  .cart = *cart_,
                                  .orders = *orders_,
-                                 .reviews = *reviews_};
+                                 .reviews = *reviews_,
+                                 .payments = *payments_,
+                                 .invoices = *invoices_,
+                                 .webhooks = *webhooks_};
   register_all_routes(router, dependencies);
 }
 
@@ -219,12 +313,12 @@ int Application::serve() {
   registry.add(process_metrics);
 
   server.listen();
-  orders_->start_jobs();
+  start_jobs();
   log::info("serving", {{"database", storage::to_string(database.backend())},
                         {"threads", static_cast<std::int64_t>(config_.threads)},
                         {"routes", static_cast<std::int64_t>(router.routes().size())}});
   server.run();
-  orders_->stop_jobs();
+  stop_jobs();
   return 0;
 }
 

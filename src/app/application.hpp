@@ -5,7 +5,6 @@
 #include "app/config.hpp"
 #include "audit/audit_log.hpp"
 #include "http/router.hpp"
-#include "notifications/mailer.hpp"
 #include "operations/metrics_registry.hpp"
 #include "storage/database.hpp"
 #include "support/clock.hpp"
@@ -19,6 +18,25 @@ class CatalogModule;
 }
 namespace emporium::events {
 class EventLog;
+class EventDispatcher;
+}  // namespace emporium::events
+namespace emporium::outbound {
+class HttpClient;
+}
+namespace emporium::notifications {
+class NotificationsModule;
+}
+namespace emporium::payments {
+class PaymentsModule;
+}
+namespace emporium::invoices {
+class InvoicesModule;
+}
+namespace emporium::webhooks {
+class WebhooksModule;
+}
+namespace emporium {
+class PeriodicJob;
 }
 namespace emporium::inventory {
 class StockLedger;
@@ -71,13 +89,17 @@ class Application {
 
  private:
   void build_commerce();
+  void build_events_out();
+  void start_jobs();
+  void stop_jobs();
 
   Config config_;
   SystemClock clock_;
   IdGenerator ids_{clock_};
   std::unique_ptr<storage::Database> database_;
   std::unique_ptr<audit::AuditLog> audit_;
-  std::unique_ptr<notifications::Mailer> mailer_;
+  std::unique_ptr<outbound::HttpClient> http_client_;
+  std::unique_ptr<notifications::NotificationsModule> notifications_;
   std::unique_ptr<users::UsersModule> users_;
   std::unique_ptr<events::EventLog> events_;
   std::unique_ptr<inventory::StockLedger> stock_;
@@ -89,6 +111,11 @@ class Application {
   std::unique_ptr<cart::CartModule> cart_;
   std::unique_ptr<orders::OrdersModule> orders_;
   std::unique_ptr<reviews::ReviewsModule> reviews_;
+  std::unique_ptr<payments::PaymentsModule> payments_;
+  std::unique_ptr<invoices::InvoicesModule> invoices_;
+  std::unique_ptr<webhooks::WebhooksModule> webhooks_;
+  std::unique_ptr<events::EventDispatcher> dispatcher_;
+  std::unique_ptr<PeriodicJob> dispatch_job_;
 };
 
 }  // namespace emporium::app

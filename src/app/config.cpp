@@ -1,47 +1,14 @@
 #include "app/config.hpp"
 
 #include <cctype>
-#include <charconv>
 #include <cstdlib>
 #include <thread>
 
+#include "app/config_reader.hpp"
 #include "support/strings.hpp"
 
 namespace emporium::app {
 namespace {
-
-class Reader {
- public:
-  explicit Reader(const Environment& environment) : environment_(environment) {}
-
-  std::optional<std::string> text(const char* name) const {
-    auto value = environment_(name);
-    if (value && trim(*value).empty()) return std::nullopt;
-    return value;
-  }
-
-  template <class Int>
-  void integer(const char* name, Int& out, std::int64_t min, std::int64_t max) const {
-    const auto value = text(name);
-    if (!value) return;
-    std::int64_t number = 0;
-    const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), number);
-    if (error != std::errc() || end != value->data() + value->size() || number < min || number > max) {
-      throw ConfigError(std::string(name) + " must be an integer from " + std::to_string(min) + " to " +
-                        std::to_string(max) + ", got \"" + *value + "\"");
-    }
-    out = static_cast<Int>(number);
-  }
-
-  void millis(const char* name, std::chrono::milliseconds& out, std::int64_t min, std::int64_t max) const {
-    std::int64_t value = out.count();
-    integer(name, value, min, max);
-    out = std::chrono::milliseconds(value);
-  }
-
- private:
-  const Environment& environment_;
-};
 
 log::Level parse_level(const std::string& text) {
   const auto lower = to_lower_ascii(text);
@@ -206,6 +173,7 @@ Config load_config(const Environment& environment) {
   read_catalog(env, config);
   read_accounts(env, config);
   read_commerce(env, config);
+  read_integrations(env, config);
   if (auto level = env.text("EMPORIUM_LOG_LEVEL")) config.log_level = parse_level(*level);
   if (auto format = env.text("EMPORIUM_LOG_FORMAT")) config.log_format = parse_format(*format);
   return config;

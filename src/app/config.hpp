@@ -63,6 +63,38 @@ struct Config {
   std::chrono::milliseconds order_expiry_interval{30'000};  // how often the expiry job looks
   std::int64_t coupon_wrong_guesses = 10;                   // per user and per IP in coupon_guess_window
   std::chrono::seconds coupon_guess_window{15 * 60};
+
+  // Payments (a provider whose keys are unset is not offered: 422 payment_method_unavailable)
+  std::string stripe_secret_key;
+  std::string stripe_webhook_secret;
+  std::string stripe_api_base = "https://api.stripe.com";
+  std::string paypal_client_id;
+  std::string paypal_client_secret;
+  std::string paypal_webhook_id;
+  std::string paypal_api_base = "https://api-m.paypal.com";
+  std::string paypal_return_url;  // the storefront page PayPal sends the buyer back to after approving
+  std::string paypal_cancel_url;
+  std::chrono::milliseconds payment_provider_timeout{15'000};  // whole request to Stripe or PayPal
+  bool cancel_on_payment_failure = false;  // EMPORIUM_PAYMENT_FAILED_ACTION: retry (default) | cancel
+
+  // Invoices: the seller block of every invoice
+  std::string store_name = "Emporium";
+  std::vector<std::string> store_address;  // EMPORIUM_STORE_ADDRESS, lines separated by '|'
+  std::string store_tax_id;
+  std::string store_email;
+
+  // Events out
+  std::string smtp_url;        // smtp://user:password@host:587 or smtps://…; empty: .eml files in <data_dir>/outbox
+  std::string storefront_url;  // links in e-mails ("view your order"); empty: no links
+  std::chrono::milliseconds events_interval{1000};  // how often event dispatch and delivery workers look
+  std::vector<std::chrono::milliseconds> mail_retry_schedule = default_mail_retry_schedule();
+  std::vector<std::chrono::milliseconds> webhook_retry_schedule = default_webhook_retry_schedule();
+  std::chrono::milliseconds webhook_timeout{10'000};  // connect + request + response, per delivery attempt
+  bool webhooks_allow_private = false;  // deliver to loopback and private addresses (tests, closed networks)
+  bool webhooks_allow_http = false;     // accept http:// endpoints (tests); https only otherwise
+
+  static std::vector<std::chrono::milliseconds> default_mail_retry_schedule();
+  static std::vector<std::chrono::milliseconds> default_webhook_retry_schedule();
 };
 
 class ConfigError : public std::runtime_error {

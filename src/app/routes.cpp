@@ -14,6 +14,9 @@ void register_all_routes(http::Router& router, RouteDependencies& dependencies) 
   dependencies.cart.register_routes(router);
   dependencies.orders.register_routes(router);
   dependencies.reviews.register_routes(router);
+  dependencies.payments.register_routes(router);
+  dependencies.invoices.register_routes(router);
+  dependencies.webhooks.register_routes(router);
 }
 
 }  // namespace emporium::app

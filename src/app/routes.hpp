@@ -5,11 +5,14 @@
 #include "coupons/coupons_module.hpp"
 #include "http/router.hpp"
 #include "inventory/inventory_module.hpp"
+#include "invoices/invoices_module.hpp"
 #include "operations/metrics_registry.hpp"
 #include "orders/orders_module.hpp"
+#include "payments/payments_module.hpp"
 #include "reviews/reviews_module.hpp"
 #include "storage/database.hpp"
 #include "users/users_module.hpp"
+#include "webhooks/webhooks_module.hpp"
 
 namespace emporium::app {
 
@@ -25,6 +28,9 @@ struct RouteDependencies {
   cart::CartModule& cart;
   orders::OrdersModule& orders;
   reviews::ReviewsModule& reviews;
+  payments::PaymentsModule& payments;
+  invoices::InvoicesModule& invoices;
+  webhooks::WebhooksModule& webhooks;
 };
 
 // Every route of the server, registered explicitly in one place. Tests build the same table (the OpenAPI

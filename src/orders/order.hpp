@@ -68,7 +68,8 @@ struct Order {
   Timestamp created_at = {};
   Timestamp updated_at = {};
   std::int64_t version = 1;
-  std::vector<OrderLine> lines = {};  // in position order
+  std::optional<std::string> invoice_number = {};  // "INV-2026-000042", given when it is paid
+  std::vector<OrderLine> lines = {};               // in position order
 };
 
 // One entry of an order's timeline.

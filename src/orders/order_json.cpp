@@ -79,6 +79,7 @@ boost::json::object order_json(const Order& order, const PaymentSession& payment
           {"expiresAt", time_or_null(order.expires_at)},
           {"paidAt", time_or_null(order.paid_at)},
           {"cancelledAt", time_or_null(order.cancelled_at)},
+          {"invoiceNumber", text_or_null(order.invoice_number)},
           {"createdAt", to_iso8601(order.created_at)},
           {"updatedAt", to_iso8601(order.updated_at)},
           {"version", order.version}};

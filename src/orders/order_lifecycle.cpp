@@ -1,6 +1,7 @@
 #include "orders/order_lifecycle.hpp"
 
 #include "catalog/product_store.hpp"
+#include "orders/invoice_numbers.hpp"
 #include "orders/order_basket.hpp"
 #include "orders/order_errors.hpp"
 #include "orders/order_store.hpp"
@@ -152,6 +153,7 @@ Result<Order> OrderLifecycle::admin_change(Connection& connection, const Change&
       .payment_status = to == OrderStatus::Paid ? std::optional(payment_status::kPaid) : std::nullopt,
       .set_paid_at = to == OrderStatus::Paid};
   if (!OrderStore::update_status(connection, order->id, write)) return errors::order_changed();
+  if (to == OrderStatus::Paid) assign_invoice_number(connection, order->id, change.now);
   if (to == OrderStatus::Shipped) {
     const auto lines = unshipped_line_ids(*order, std::nullopt);
     OrderStore::ship_lines(connection, order->id, std::nullopt, change.request.carrier, change.request.tracking_number,

@@ -237,14 +237,17 @@ bool OrderPlacement::refresh_emptied_products(Connection& connection, std::span<
 PaymentSession OrderPlacement::start_payment(const Order& order) {
   auto* provider = context_.payments.find(order.payment_provider);
   if (!provider) return payment_of(context_, order);
-  auto session = provider->start(order);
-  if (!session) {
+  auto started = provider->start(order);
+  if (!started) {
     // The order stands (it expires unless paid); the client can read it and pay later.
     log::warn("payment session not started",
-              {{"order", order.id}, {"provider", order.payment_provider}, {"reason", session.error().detail}});
+              {{"order", order.id}, {"provider", order.payment_provider}, {"reason", started.error().detail}});
     return payment_of(context_, order);
   }
-  return std::move(*session);
+  auto session = payment_of(context_, order);
+  session.client_secret = started->client_secret;
+  session.approval_url = started->approval_url;
+  return session;
 }
 
 }  // namespace emporium::orders

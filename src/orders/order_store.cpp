@@ -14,7 +14,7 @@ using storage::Row;
 constexpr std::string_view kOrderColumns =
     "id, customer_id, status, currency, subtotal, discount, shipping, tax, total, coupon_id, coupon_code, "
     "shipping_address, billing_address, payment_provider, payment_status, idempotency_key, expires_at, paid_at, "
-    "cancelled_at, created_at, updated_at, version";
+    "cancelled_at, created_at, updated_at, version, invoice_number";
 constexpr std::string_view kInsertOrder =
     "INSERT INTO orders (id, customer_id, status, currency, subtotal, discount, shipping, tax, total, coupon_id, "
     "coupon_code, shipping_address, billing_address, payment_provider, payment_status, idempotency_key, expires_at, "
@@ -96,7 +96,8 @@ Order read_order(const Row& row) {
                .cancelled_at = optional_time(row, 18),
                .created_at = from_unix_millis(row.integer(19)),
                .updated_at = from_unix_millis(row.integer(20)),
-               .version = row.integer(21)};
+               .version = row.integer(21),
+               .invoice_number = row.optional_text(22)};
 }
 
 OrderLine read_line(const Row& row) {

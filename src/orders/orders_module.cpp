@@ -1,9 +1,9 @@
 #include "orders/orders_module.hpp"
 
 #include "idempotency/idempotency_keys.hpp"
-#include "orders/order_expiry_job.hpp"
 #include "orders/order_routes.hpp"
 #include "support/log.hpp"
+#include "support/periodic_job.hpp"
 
 namespace emporium::orders {
 namespace {
@@ -44,7 +44,7 @@ struct OrdersModule::Parts {
   OrderLifecycle lifecycle;
   OrderQueries queries;
   OrderServices services;
-  std::unique_ptr<OrderExpiryJob> job;
+  std::unique_ptr<PeriodicJob> job;
 };
 
 OrdersModule::OrdersModule(OrdersDependencies dependencies, OrdersSettings settings)
@@ -56,15 +56,16 @@ void OrdersModule::register_routes(http::Router& router) { register_order_routes
 
 void OrdersModule::start_jobs() {
   if (!parts_->job) {
-    parts_->job = std::make_unique<OrderExpiryJob>(settings_.expiry_interval, [this](const auto& stopping) {
-      while (!stopping()) {
-        if (parts_->lifecycle.expire_due(kExpiryBatch) < static_cast<std::size_t>(kExpiryBatch)) break;
-      }
-      dependencies_.database.transaction(storage::TxMode::Write, [this](storage::Connection& connection) {
-        parts_->keys.purge(connection);
-        return true;
-      });
-    });
+    parts_->job =
+        std::make_unique<PeriodicJob>("order expiry", settings_.expiry_interval, [this](const auto& stopping) {
+          while (!stopping()) {
+            if (parts_->lifecycle.expire_due(kExpiryBatch) < static_cast<std::size_t>(kExpiryBatch)) break;
+          }
+          dependencies_.database.transaction(storage::TxMode::Write, [this](storage::Connection& connection) {
+            parts_->keys.purge(connection);
+            return true;
+          });
+        });
   }
   parts_->job->start();
 }
@@ -82,5 +83,13 @@ std::size_t OrdersModule::expire_due_orders() {
   }
   return total;
 }
+
+PaymentProviders& OrdersModule::payment_providers() { return parts_->payments; }
+
+Result<Order> OrdersModule::order_for(const http::Principal& principal, std::string_view order_id) {
+  return parts_->queries.get(principal, order_id);
+}
+
+OrdersContext& OrdersModule::context() { return parts_->context; }
 
 }  // namespace emporium::orders

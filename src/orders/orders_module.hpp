@@ -10,6 +10,7 @@
 #include "events/event_log.hpp"
 #include "http/router.hpp"
 #include "inventory/stock_ledger.hpp"
+#include "orders/orders_context.hpp"
 #include "pricing/pricing.hpp"
 #include "storage/database.hpp"
 #include "support/clock.hpp"
@@ -53,6 +54,12 @@ class OrdersModule {
   // order whose time ran out, in small batches, and purges expired idempotency keys. Returns how many orders
   // it cancelled.
   std::size_t expire_due_orders();
+
+  // The payment providers orders are placed with (`manual` built in); the payments module adds the others.
+  PaymentProviders& payment_providers();
+  // The order as GET /api/orders/:id gives it to this caller (404 when they may not see it).
+  Result<Order> order_for(const http::Principal& principal, std::string_view order_id);
+  OrdersContext& context();
 
  private:
   struct Parts;  // the services, routes and job, built by the constructor

@@ -1,7 +1,12 @@
 #pragma once
-// How an order gets paid. Only the `manual` provider exists for now (bank transfer, cash on delivery: an
-// admin marks the order paid); the payments work adds Stripe and PayPal behind the same interface.
+// How an order gets paid: the port the orders domain defines and the payment providers implement
+// (`manual` here; Stripe in src/payments/stripe, PayPal in src/payments/paypal). Adding a provider never
+// touches order code: the application adds it to PaymentProviders and orders look it up by name.
+//
+// Providers only talk to their service and translate its answers; they never write the database. What the
+// answers mean for the order (paid, refunded, applied once) is decided by the payments service in one place.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +14,7 @@
 #include <vector>
 
 #include "orders/order.hpp"
+#include "support/clock.hpp"
 #include "support/problem.hpp"
 
 namespace emporium::orders {
@@ -19,6 +25,8 @@ inline constexpr std::string_view kPending = "pending";       // waiting for the
 inline constexpr std::string_view kPaid = "paid";             // received
 inline constexpr std::string_view kVoided = "voided";         // cancelled before anything was paid
 inline constexpr std::string_view kRefundDue = "refund_due";  // cancelled after payment: money to give back
+inline constexpr std::string_view kPartiallyRefunded = "partially_refunded";
+inline constexpr std::string_view kRefunded = "refunded";
 }  // namespace payment_status
 
 // What the client needs to pay: the provider, its status, and for card or wallet providers what the client
@@ -30,23 +38,98 @@ struct PaymentSession {
   std::optional<std::string> approval_url = {};   // PayPal Orders v2
 };
 
+// What start() created at the provider for one order.
+struct StartedPayment {
+  std::string reference = {};  // the provider's id of the payment: "pi_…" (Stripe), the PayPal order id
+  std::optional<std::string> client_secret = {};
+  std::optional<std::string> approval_url = {};
+};
+
+// The payment of an order as the payments service recorded it (what capture and refund work from).
+struct PaymentRecord {
+  std::string order_id = {};
+  std::string provider = {};
+  std::string reference = {};                  // empty while start() has not succeeded
+  std::optional<std::string> capture_id = {};  // PayPal capture id; Stripe charge id once known
+  std::int64_t amount = 0;                     // minor units of `currency`
+  std::string currency = {};                   // ISO 4217, upper case
+};
+
+struct CaptureResult {
+  bool completed = false;       // PayPal: purchase_units[].payments.captures[].status == COMPLETED
+  std::string capture_id = {};  // the capture's id, for refunds
+  std::string status = {};      // the provider's words ("COMPLETED", "PENDING", "DECLINED")
+  std::int64_t amount = 0;      // minor units, as captured
+  std::string currency = {};
+};
+
+struct RefundRequest {
+  std::string refund_id = {};  // ours (rfd_…): also the provider idempotency key, so a retry refunds once
+  std::int64_t amount = 0;     // minor units
+  std::string currency = {};
+  std::string reason = {};
+};
+
+struct RefundResult {
+  std::string provider_refund_id = {};  // "re_…" (Stripe), PayPal refund id
+  // succeeded: the money is on its way back; pending: the provider confirms later (webhook); failed: refused.
+  std::string status = {};
+};
+
+// A provider notification after its signature was verified, in our terms.
+struct ProviderEvent {
+  enum class Kind {
+    PaymentSucceeded,  // payment_intent.succeeded, PAYMENT.CAPTURE.COMPLETED
+    PaymentFailed,     // payment_intent.payment_failed, PAYMENT.CAPTURE.DENIED
+    Refunded,          // charge.refunded, PAYMENT.CAPTURE.REFUNDED
+    Ignored,           // any other type: recorded, changes nothing
+  };
+  std::string provider = {};
+  std::string event_id = {};  // the provider's event id: each is applied once
+  std::string type = {};      // the provider's type, as sent
+  Kind kind = Kind::Ignored;
+  std::optional<std::string> order_id = {};   // from metadata.order_id (Stripe) or custom_id (PayPal)
+  std::optional<std::string> reference = {};  // pi_… or the PayPal order id
+  std::optional<std::string> capture_id = {};
+  std::int64_t amount = 0;  // minor units: the amount paid, or for Refunded the TOTAL refunded so far
+  std::string currency = {};
+  std::optional<std::string> refund_id = {};  // for Refunded: the provider's refund id when the event names one
+  std::string failure_reason = {};            // for PaymentFailed
+  Timestamp occurred_at = {};
+};
+
+// An incoming webhook request as a provider needs it to verify and parse: the raw body, exactly as received.
+struct WebhookRequest {
+  std::string_view body = {};
+  std::function<std::optional<std::string>(std::string_view lower_name)> header = {};
+  Timestamp received_at = {};
+};
+
 class PaymentProvider {
  public:
   virtual ~PaymentProvider() = default;
   virtual std::string_view name() const = 0;
-  // Called after the order committed, never inside its transaction (no lock is held across a provider call).
-  virtual Result<PaymentSession> start(const Order& order) = 0;
-  // The session of an order already started (for replaying or reading an order); never calls out.
-  virtual PaymentSession session_of(const Order& order) const = 0;
+  // Creates the provider's payment for the order: called after the order committed, never inside a
+  // transaction. Must be safe to call again for the same order (the provider's idempotency key is derived
+  // from the order id), so a retry never creates a second payment.
+  virtual Result<StartedPayment> start(const Order& order) = 0;
+  // PayPal: captures an approved payment. Others: 422 (nothing to capture).
+  virtual Result<CaptureResult> capture(const Order& order, const PaymentRecord& payment);
+  virtual Result<RefundResult> refund(const Order& order, const PaymentRecord& payment,
+                                      const RefundRequest& request) = 0;
+  // Verifies the signature of a webhook and translates it. 400 (nothing is applied) when unsigned, badly
+  // signed, too old or unreadable. Providers without webhooks answer 404.
+  virtual Result<ProviderEvent> verify_webhook(const WebhookRequest& request);
 };
 
-// Bank transfer or cash on delivery: nothing to call; the order waits until an admin marks it paid.
+// Bank transfer or cash on delivery: nothing to call; an admin marks the order paid, and a refund is money
+// the store gives back by itself (it succeeds at once).
 class ManualPayments final : public PaymentProvider {
  public:
   std::string_view name() const override { return "manual"; }
-  Result<PaymentSession> start(const Order& order) override { return session_of(order); }
-  PaymentSession session_of(const Order& order) const override {
-    return {.provider = std::string(name()), .status = order.payment_status};
+  Result<StartedPayment> start(const Order&) override { return StartedPayment{}; }
+  Result<RefundResult> refund(const Order&, const PaymentRecord&, const RefundRequest& request) override {
+    return RefundResult{.provider_refund_id = request.refund_id, .status = "succeeded"};
   }
 };
 

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/router.hpp"
+#include "orders/orders_module.hpp"
+#include "storage/database.hpp"
+
+namespace emporium::invoices {
+
+// The seller block of every invoice (EMPORIUM_STORE_*).
+struct StoreDetails {
+  std::string name = "Emporium";
+  std::vector<std::string> address = {};
+  std::string tax_id = {};
+  std::string email = {};
+};
+
+// GET /api/orders/:id/invoice: the PDF invoice of a paid order, rendered with Cairo and Pango.
+class InvoicesModule {
+ public:
+  InvoicesModule(storage::Database& database, orders::OrdersModule& orders, StoreDetails store);
+  ~InvoicesModule();
+  void register_routes(http::Router& router);
+
+ private:
+  storage::Database& database_;
+  orders::OrdersModule& orders_;
+  StoreDetails store_;
+};
+
+}  // namespace emporium::invoices
