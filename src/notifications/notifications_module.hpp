@@ -38,7 +38,8 @@ class NotificationsModule {
   events::EventConsumer& consumer();
   void start_jobs();
   void stop_jobs();
-  // One run of the delivery worker: sends what is due. Returns how many messages it sent.
+  // One run of the delivery worker: sends what is due (to SMTP when smtp_url is set, else .eml files in
+  // outbox_dir). Returns how many messages it sent.
   std::size_t deliver_due();
 
  private:

@@ -45,15 +45,11 @@ void PasswordResetService::request_reset(std::string_view email_text, const Clie
 }
 
 void PasswordResetService::send_mail(const std::string& to, const std::string& token) {
-  std::string text = "Someone asked to reset the password of your account.\n\n";
-  if (!policy_.reset_url.empty()) {
-    text += "Choose a new password here (valid for one hour, once):\n" + policy_.reset_url + "?token=" + token + "\n\n";
-  } else {
-    text += "Your reset code (valid for one hour, once):\n" + token + "\n\n";
-  }
-  text += "If it was not you, ignore this message: your password stays as it is.\n";
+  // The password_reset template (src/notifications/templates) shows the link when there is one, else the code.
+  notifications::TemplateData data;
+  data.values = {{"link", policy_.reset_url.empty() ? "" : policy_.reset_url + "?token=" + token}, {"code", token}};
   try {
-    mailer_.send({to, "Reset your password", text});
+    mailer_.send_template(to, "password_reset", data);
   } catch (const std::exception& e) {
     // The client is answered 202 either way; the operator learns of the lost mail from the log.
     log::error("password reset mail not sent", {{"error", e.what()}});
