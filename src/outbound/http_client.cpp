@@ -89,6 +89,10 @@ FailureKind failure_kind(CURLcode code) {
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
       return FailureKind::Tls;
+    case CURLE_UNSUPPORTED_PROTOCOL:  // also what curl says of an answer that is not HTTP (taken for HTTP/0.9)
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+    case CURLE_BAD_CONTENT_ENCODING:
     case CURLE_WEIRD_SERVER_REPLY:
     case CURLE_GOT_NOTHING:
     case CURLE_RECV_ERROR:
@@ -103,12 +107,13 @@ FailureKind failure_kind(CURLcode code) {
 void set_method_and_body(CURL* handle, const HttpRequest& request) {
   if (request.method == "GET") {
     curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
+  } else if (request.method == "HEAD") {
+    // NOBODY, not CUSTOMREQUEST: with the latter curl waits for the body a HEAD answer announces but never sends.
+    curl_easy_setopt(handle, CURLOPT_NOBODY, 1L);
   } else {
     curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    if (request.method != "HEAD") {
-      curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
-      curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    }
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
   }
 }
 

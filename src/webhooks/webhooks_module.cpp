@@ -1,28 +1,49 @@
 #include "webhooks/webhooks_module.hpp"
 
+#include "support/periodic_job.hpp"
+#include "webhooks/delivery_planner.hpp"
+#include "webhooks/delivery_worker.hpp"
+#include "webhooks/endpoint_service.hpp"
+#include "webhooks/webhook_routes.hpp"
+
 namespace emporium::webhooks {
-namespace {
-// Placeholder until deliveries exist: plans nothing.
-class NoDeliveries final : public events::EventConsumer {
- public:
-  std::string_view name() const override { return "webhooks"; }
-  bool plan(storage::Connection&, const events::StoredEvent&) override { return false; }
-};
-}  // namespace
 
 struct WebhooksModule::Parts {
-  NoDeliveries consumer;
+  Parts(const WebhooksDependencies& d, const WebhookSettings& s)
+      : worker({.database = d.database, .clock = d.clock, .audit = d.audit, .http = d.http, .mailer = d.mailer},
+               {.retry_schedule = s.retry_schedule, .timeout = s.timeout, .allow_private = s.allow_private}),
+        job("webhook delivery", s.interval, [this](const std::function<bool()>& stopping) { worker.run(stopping); }),
+        planner(d.ids, d.clock, [this] { job.wake(); }),
+        endpoints({.database = d.database,
+                   .ids = d.ids,
+                   .clock = d.clock,
+                   .audit = d.audit,
+                   .allow_http = s.allow_http,
+                   .allow_private = s.allow_private,
+                   .wake_worker = [this] { job.wake(); }}) {}
+
+  DeliveryWorker worker;
+  PeriodicJob job;
+  DeliveryPlanner planner;
+  EndpointService endpoints;
 };
 
 WebhooksModule::WebhooksModule(WebhooksDependencies dependencies, WebhookSettings settings)
-    : dependencies_(dependencies), settings_(std::move(settings)), parts_(std::make_unique<Parts>()) {}
+    : dependencies_(dependencies),
+      settings_(std::move(settings)),
+      parts_(std::make_unique<Parts>(dependencies_, settings_)) {}
 
 WebhooksModule::~WebhooksModule() { stop_jobs(); }
 
-void WebhooksModule::register_routes(http::Router&) {}
-events::EventConsumer& WebhooksModule::consumer() { return parts_->consumer; }
-void WebhooksModule::start_jobs() {}
-void WebhooksModule::stop_jobs() {}
-std::size_t WebhooksModule::deliver_due() { return 0; }
+void WebhooksModule::register_routes(http::Router& router) {
+  register_webhook_routes(router, parts_->endpoints, settings_.allow_http);
+}
+
+events::EventConsumer& WebhooksModule::consumer() { return parts_->planner; }
+void WebhooksModule::start_jobs() { parts_->job.start(); }
+void WebhooksModule::stop_jobs() { parts_->job.stop(); }
+std::size_t WebhooksModule::deliver_due() {
+  return parts_->worker.run([] { return false; });
+}
 
 }  // namespace emporium::webhooks
