@@ -76,7 +76,7 @@ struct Order {
 struct OrderEvent {
   std::string id = {};  // oev_…
   std::string order_id = {};
-  std::string type = {};  // created | status_changed | lines_shipped
+  std::string type = {};  // created | status_changed | lines_shipped | refunded
   std::optional<OrderStatus> from_status = {};
   std::optional<OrderStatus> to_status = {};
   std::optional<std::string> actor_id = {};  // empty: the system
@@ -89,6 +89,7 @@ namespace event_types {
 inline constexpr std::string_view kCreated = "created";
 inline constexpr std::string_view kStatusChanged = "status_changed";
 inline constexpr std::string_view kLinesShipped = "lines_shipped";
+inline constexpr std::string_view kRefunded = "refunded";
 }  // namespace event_types
 
 }  // namespace emporium::orders

@@ -46,6 +46,8 @@ boost::json::object payment_json(const PaymentSession& payment) {
   boost::json::object out{{"provider", payment.provider}, {"status", payment.status}};
   if (payment.client_secret) out["clientSecret"] = *payment.client_secret;
   if (payment.approval_url) out["approvalUrl"] = *payment.approval_url;
+  if (payment.reference) out["reference"] = *payment.reference;
+  if (payment.failure_reason) out["failureReason"] = *payment.failure_reason;
   return out;
 }
 

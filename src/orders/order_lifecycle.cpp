@@ -5,6 +5,7 @@
 #include "orders/order_basket.hpp"
 #include "orders/order_errors.hpp"
 #include "orders/order_store.hpp"
+#include "orders/payment_records.hpp"
 #include "support/log.hpp"
 
 namespace emporium::orders {
@@ -87,6 +88,7 @@ Result<Order> OrderLifecycle::change_status(const http::Principal& principal, st
     return admin_change(connection, change);
   });
   if (order && request.status == OrderStatus::Cancelled) context_.cache.invalidate();
+  notify_refund_due(order);
   return order;
 }
 
@@ -111,7 +113,12 @@ Result<Order> OrderLifecycle::cancel(const http::Principal& principal, std::stri
     return cancel_in(connection, *found, change);
   });
   if (order) context_.cache.invalidate();
+  notify_refund_due(order);
   return order;
+}
+
+void OrderLifecycle::notify_refund_due(const Result<Order>& order) const {
+  if (order && order->payment_status == payment_status::kRefundDue && context_.refund_due) context_.refund_due();
 }
 
 std::size_t OrderLifecycle::expire_due(std::int64_t batch) {
@@ -153,7 +160,11 @@ Result<Order> OrderLifecycle::admin_change(Connection& connection, const Change&
       .payment_status = to == OrderStatus::Paid ? std::optional(payment_status::kPaid) : std::nullopt,
       .set_paid_at = to == OrderStatus::Paid};
   if (!OrderStore::update_status(connection, order->id, write)) return errors::order_changed();
-  if (to == OrderStatus::Paid) assign_invoice_number(connection, order->id, change.now);
+  if (to == OrderStatus::Paid) {
+    // An admin marking it paid says the whole total came in (bank transfer, cash on delivery).
+    PaymentRecords::mark_succeeded(connection, order->id, {.amount = order->total}, change.now);
+    assign_invoice_number(connection, order->id, change.now);
+  }
   if (to == OrderStatus::Shipped) {
     const auto lines = unshipped_line_ids(*order, std::nullopt);
     OrderStore::ship_lines(connection, order->id, std::nullopt, change.request.carrier, change.request.tracking_number,
@@ -234,6 +245,40 @@ Result<Order> OrderLifecycle::cancel_in(Connection& connection, const Order& ord
                                     .at = change.now});
   if (change.actor == Actor::Admin) audit(connection, change, "order.cancelled", order);
   return *OrderStore::find(connection, order.id);
+}
+
+Result<Order> OrderLifecycle::mark_paid_by_provider(Connection& connection, const Order& order,
+                                                    const ProviderPayment& payment) {
+  if (order.status != OrderStatus::PendingPayment) return errors::order_changed();
+  const StatusWrite write{.from = OrderStatus::PendingPayment,
+                          .to = OrderStatus::Paid,
+                          .now = payment.at,
+                          .payment_status = payment_status::kPaid,
+                          .set_paid_at = true};
+  // The conditional update decides a race with the expiry job or a cancel: only one of them acts.
+  if (!OrderStore::update_status(connection, order.id, write)) return errors::order_changed();
+  PaymentRecords::mark_succeeded(
+      connection, order.id,
+      {.amount = payment.amount, .reference = payment.reference, .capture_id = payment.capture_id}, payment.at);
+  assign_invoice_number(connection, order.id, payment.at);
+  context_.timeline.status_changed(connection, order,
+                                   {.from = OrderStatus::PendingPayment,
+                                    .to = OrderStatus::Paid,
+                                    .note = payment.note,
+                                    .data = {{"provider", order.payment_provider}, {"amount", payment.amount}},
+                                    .at = payment.at});
+  return *OrderStore::find(connection, order.id);
+}
+
+Result<Order> OrderLifecycle::cancel_after_failed_payment(Connection& connection, const Order& order, std::string note,
+                                                          Timestamp at) {
+  if (!may_transition(order.status, OrderStatus::Cancelled, Actor::System)) return errors::order_changed();
+  const Change change{.order_id = order.id,
+                      .actor = Actor::System,
+                      .request = {.status = OrderStatus::Cancelled, .note = std::move(note)},
+                      .reason = "payment_failed",
+                      .now = at};
+  return cancel_in(connection, order, change);
 }
 
 void OrderLifecycle::audit(Connection& connection, const Change& change, std::string action, const Order& order) {

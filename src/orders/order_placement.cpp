@@ -1,5 +1,7 @@
 #include "orders/order_placement.hpp"
 
+#include <boost/json/parse.hpp>
+
 #include "cart/cart_checkout.hpp"
 #include "catalog/product_store.hpp"
 #include "idempotency/idempotency_http.hpp"
@@ -53,6 +55,20 @@ Problem coupon_problem(Problem problem) {
       .with_detail(std::move(problem.detail));
 }
 
+// The order of a stored 201 whose payment had not started (payment.status "not_started"); nullopt otherwise.
+std::optional<std::string> unstarted_order_of(const idempotency::StoredResponse& stored) {
+  if (stored.status != 201) return std::nullopt;
+  boost::system::error_code error;
+  const auto first = boost::json::parse(stored.body, error);
+  if (error || !first.is_object()) return std::nullopt;
+  const auto* payment = first.as_object().if_contains("payment");
+  const auto* status = payment && payment->is_object() ? payment->as_object().if_contains("status") : nullptr;
+  const auto* id = first.as_object().if_contains("id");
+  if (!status || !id || !id->is_string() || *status != boost::json::value(record_status::kNotStarted))
+    return std::nullopt;
+  return std::string(id->as_string());
+}
+
 // The postal fields of an address sent with the order (users::AddressInput) or of the address book (users::Address).
 template <class PostalAddress>
 AddressSnapshot snapshot(const PostalAddress& address) {
@@ -82,7 +98,7 @@ Result<Placement> OrderPlacement::place(const PlaceOrderCommand& command) {
         context_.database, [&](Connection& connection) { return keys_.peek(connection, *command.key); });
     if (seen) {
       if (auto problem = idempotency::problem_for(seen->decision)) return std::move(*problem);
-      return Placement{.replay = seen->response};
+      return replay_or_resume(command, std::move(*seen->response));
     }
   }
   if (!context_.payments.find(command.input.payment_method))
@@ -92,11 +108,24 @@ Result<Placement> OrderPlacement::place(const PlaceOrderCommand& command) {
   auto outcome = storage::transact(context_.database, TxMode::Write,
                                    [&](Connection& connection) { return place_in(connection, command, *addresses); });
   if (!outcome) return outcome.error();
-  if (outcome->replay) return Placement{.replay = std::move(outcome->replay)};
+  if (outcome->replay) return replay_or_resume(command, std::move(*outcome->replay));
   // Public catalog answers show whether variants are in stock, not how many: they change only when one ran out.
   if (outcome->emptied_variants) context_.cache.invalidate();
   Placement placement{.order = std::move(*outcome->order), .claim_token = std::move(outcome->token)};
-  placement.payment = outcome->created ? start_payment(placement.order) : payment_of(context_, placement.order);
+  // A resumed claim (the first attempt crashed after its commit) finds the order; either way its payment is
+  // started here if it has not been.
+  placement.payment = sessions_.ensure_started(placement.order);
+  return placement;
+}
+
+Placement OrderPlacement::replay_or_resume(const PlaceOrderCommand& command, idempotency::StoredResponse stored) {
+  const auto order_id = unstarted_order_of(stored);
+  if (!order_id) return Placement{.replay = std::move(stored)};
+  auto order = storage::with_connection(
+      context_.database, [&](Connection& connection) { return OrderStore::find(connection, *order_id); });
+  if (!order || order->customer_id != command.customer_id) return Placement{.replay = std::move(stored)};
+  Placement placement{.order = std::move(*order), .resumed = true};
+  placement.payment = sessions_.ensure_started(placement.order);
   return placement;
 }
 
@@ -187,6 +216,7 @@ Result<Order> OrderPlacement::create_in(Connection& connection, const PlaceOrder
       return redeemed.error();
   }
   OrderStore::insert(connection, order);
+  PaymentRecords::insert(connection, order);
   context_.timeline.created(connection, order);
   if (basket->from_cart) cart::empty_cart(connection, command.customer_id);
   return order;
@@ -232,22 +262,6 @@ bool OrderPlacement::refresh_emptied_products(Connection& connection, std::span<
   const auto emptied = catalog::ProductStore::products_emptied(connection, variant_ids);
   for (const auto& product_id : emptied) catalog::ProductStore::lock_and_refresh_summary(connection, product_id);
   return !emptied.empty();
-}
-
-PaymentSession OrderPlacement::start_payment(const Order& order) {
-  auto* provider = context_.payments.find(order.payment_provider);
-  if (!provider) return payment_of(context_, order);
-  auto started = provider->start(order);
-  if (!started) {
-    // The order stands (it expires unless paid); the client can read it and pay later.
-    log::warn("payment session not started",
-              {{"order", order.id}, {"provider", order.payment_provider}, {"reason", started.error().detail}});
-    return payment_of(context_, order);
-  }
-  auto session = payment_of(context_, order);
-  session.client_secret = started->client_secret;
-  session.approval_url = started->approval_url;
-  return session;
 }
 
 }  // namespace emporium::orders

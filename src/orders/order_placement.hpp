@@ -8,6 +8,7 @@
 #include "orders/order.hpp"
 #include "orders/order_input.hpp"
 #include "orders/orders_context.hpp"
+#include "orders/payment_sessions.hpp"
 #include "pricing/pricing.hpp"
 #include "users/address_service.hpp"
 
@@ -26,6 +27,9 @@ struct Placement {
   Order order = {};
   PaymentSession payment = {};
   std::string claim_token = {};  // a key was claimed: remember() the response with it
+  // A repeat whose first answer had no payment session (the provider failed): the order as it is now, after
+  // starting its payment again. Answered like a replay, but not stored over the first answer.
+  bool resumed = false;
 };
 
 struct PlacementRules {
@@ -37,14 +41,15 @@ struct PlacementRules {
 // Placing an order (POST /api/orders), in ONE write transaction: the idempotency claim, the lines (given, or
 // the customer's cart, which is then emptied), prices from the catalog, the coupon (applied and redeemed),
 // stock reserved through the ledger (all lines or none: a short line rolls everything back), the order with
-// frozen line snapshots, its first timeline entry and `order.created`, and the product summaries. After the
-// commit the catalog cache is invalidated, and only then is the payment provider asked for a session (no lock
-// is held across that call).
+// frozen line snapshots, its payment record, its first timeline entry and `order.created`, and the product
+// summaries. After the commit the catalog cache is invalidated, and only then is the payment provider asked for
+// a session (no lock is held across that call). When the provider fails, the order stands with payment status
+// "not_started"; a repeat with the same Idempotency-Key starts it again (see Placement::resumed).
 class OrderPlacement {
  public:
   OrderPlacement(OrdersContext& context, coupons::CouponRedemptions& coupons, users::AddressService& addresses,
-                 idempotency::IdempotencyKeys& keys, PlacementRules rules)
-      : context_(context), coupons_(coupons), addresses_(addresses), keys_(keys), rules_(rules) {}
+                 idempotency::IdempotencyKeys& keys, PaymentSessions& sessions, PlacementRules rules)
+      : context_(context), coupons_(coupons), addresses_(addresses), keys_(keys), sessions_(sessions), rules_(rules) {}
 
   Result<Placement> place(const PlaceOrderCommand& command);
   // Stores the response that was answered for the command's key (best effort: a failure leaves the claim to
@@ -65,12 +70,14 @@ class OrderPlacement {
                           const Addresses& addresses);
   Order draft(const PlaceOrderCommand& command, const Addresses& addresses, std::span<const pricing::PricedLine> lines,
               const std::optional<coupons::AppliedCoupon>& coupon);
-  PaymentSession start_payment(const Order& order);
+  // The stored answer, or (when it showed a payment that never started) the order now, started again.
+  Placement replay_or_resume(const PlaceOrderCommand& command, idempotency::StoredResponse stored);
 
   OrdersContext& context_;
   coupons::CouponRedemptions& coupons_;
   users::AddressService& addresses_;
   idempotency::IdempotencyKeys& keys_;
+  PaymentSessions& sessions_;
   PlacementRules rules_;
 };
 

@@ -18,10 +18,10 @@ using http::Request;
 using http::Response;
 using http::Role;
 
-// The order as this caller may see it: vendors get their own lines only.
-boost::json::object view_of(const OrdersContext& context, const Principal& principal, const Order& order) {
+// The order as this caller may see it: vendors get their own lines only (and no payment).
+boost::json::object view_of(OrderServices& services, const Principal& principal, const Order& order) {
   if (principal.role == Role::Vendor) return vendor_order_json(order, principal.user_id);
-  return order_json(order, payment_of(context, order));
+  return order_json(order, services.sessions.session_of(principal, order));
 }
 
 std::optional<Timestamp> read_time(QueryReader& reader, std::string_view key) {
@@ -64,7 +64,11 @@ Result<Response> place(OrderServices& services, const Request& request) {
   if (placement->replay) return idempotency::replayed(*placement->replay);
   auto response = http::json_response(201, order_json(placement->order, placement->payment));
   response.set_header("Location", "/api/orders/" + placement->order.id);
-  if (*key) services.placement.remember(**key, placement->claim_token, idempotency::to_stored(response));
+  if (placement->resumed) {
+    response.set_header("Idempotent-Replayed", "true");
+  } else if (*key) {
+    services.placement.remember(**key, placement->claim_token, idempotency::to_stored(response));
+  }
   return response;
 }
 
@@ -74,7 +78,12 @@ Result<Response> list(OrderServices& services, const Request& request) {
   const auto& principal = request.principal();
   const auto page = services.queries.list(principal, params->first);
   boost::json::array data;
-  for (const auto& order : page.orders) data.push_back(view_of(services.context, principal, order));
+  if (principal.role == Role::Vendor) {
+    for (const auto& order : page.orders) data.push_back(vendor_order_json(order, principal.user_id));
+  } else {
+    const auto payments = services.sessions.sessions_of(principal, page.orders);
+    for (std::size_t i = 0; i < page.orders.size(); ++i) data.push_back(order_json(page.orders[i], payments[i]));
+  }
   return http::json_response(200,
                              boost::json::object{{"data", std::move(data)},
                                                  {"pagination", http::pagination_json(params->second, page.total)}});
@@ -83,7 +92,19 @@ Result<Response> list(OrderServices& services, const Request& request) {
 Result<Response> show(OrderServices& services, const Request& request) {
   auto order = services.queries.get(request.principal(), request.param("id"));
   if (!order) return order.error();
-  return http::json_response(200, view_of(services.context, request.principal(), *order));
+  return http::json_response(200, view_of(services, request.principal(), *order));
+}
+
+// Starts the payment again when the provider could not be reached at placing (payment.status "not_started");
+// otherwise answers the order as it is. Only the order's customer: the session's secrets are theirs.
+Result<Response> start_session(OrderServices& services, const Request& request) {
+  const auto& principal = request.principal();
+  auto order = services.queries.get(principal, request.param("id"));
+  if (!order) return order.error();
+  if (order->customer_id != principal.user_id) return problems::not_found("No such order.");
+  if (order->status != OrderStatus::PendingPayment)
+    return problems::conflict("order_not_payable", "Only an order awaiting payment can start its payment.");
+  return http::json_response(200, order_json(*order, services.sessions.ensure_started(*order)));
 }
 
 Result<Response> timeline(OrderServices& services, const Request& request) {
@@ -100,7 +121,7 @@ Result<Response> change_status(OrderServices& services, const Request& request) 
   if (!change) return change.error();
   auto order = services.lifecycle.change_status(request.principal(), request.param("id"), *change, request.client_ip);
   if (!order) return order.error();
-  return http::json_response(200, view_of(services.context, request.principal(), *order));
+  return http::json_response(200, view_of(services, request.principal(), *order));
 }
 
 Result<Response> cancel(OrderServices& services, const Request& request) {
@@ -108,7 +129,7 @@ Result<Response> cancel(OrderServices& services, const Request& request) {
   if (!note) return note.error();
   auto order = services.lifecycle.cancel(request.principal(), request.param("id"), std::move(*note), request.client_ip);
   if (!order) return order.error();
-  return http::json_response(200, view_of(services.context, request.principal(), *order));
+  return http::json_response(200, view_of(services, request.principal(), *order));
 }
 }  // namespace
 
@@ -119,7 +140,7 @@ void register_order_routes(http::Router& router, OrderServices& services) {
               .path = "/api/orders",
               .access = Access::roles_only({Role::Customer}),
               .handler = [s](Request& r) { return place(*s, r); },
-              .execution = Execution::Database});
+              .execution = Execution::Remote});  // the payment provider is called after the commit
   router.add({.method = Method::Get,
               .path = "/api/orders",
               .access = signed_in,
@@ -145,6 +166,11 @@ void register_order_routes(http::Router& router, OrderServices& services) {
               .access = Access::roles_only({Role::Customer, Role::Admin}),
               .handler = [s](Request& r) { return cancel(*s, r); },
               .execution = Execution::Database});
+  router.add({.method = Method::Post,
+              .path = "/api/orders/:id/payment/session",
+              .access = Access::roles_only({Role::Customer}),
+              .handler = [s](Request& r) { return start_session(*s, r); },
+              .execution = Execution::Remote});
 }
 
 }  // namespace emporium::orders

@@ -14,7 +14,7 @@ constexpr std::array<std::string_view, 3> kFulfillmentNames{"unfulfilled", "ship
 
 const std::vector<Transition>& table() {
   static const std::vector<Transition> kTable{
-      {.from = PendingPayment, .to = Paid, .actors = {Admin}},
+      {.from = PendingPayment, .to = Paid, .actors = {Admin, System}},
       {.from = Paid, .to = Processing, .actors = {Admin}},
       {.from = Paid, .to = Shipped, .actors = {Admin, Vendor}},
       {.from = Processing, .to = Shipped, .actors = {Admin, Vendor}},
@@ -22,6 +22,21 @@ const std::vector<Transition>& table() {
       {.from = PendingPayment, .to = Cancelled, .actors = {Customer, Admin, System}},
       {.from = Paid, .to = Cancelled, .actors = {Admin}},
       {.from = Processing, .to = Cancelled, .actors = {Admin}},
+      // Refunds the provider confirmed (the payments module, as the system).
+      {.from = Paid, .to = PartiallyRefunded, .actors = {System}},
+      {.from = Processing, .to = PartiallyRefunded, .actors = {System}},
+      {.from = Shipped, .to = PartiallyRefunded, .actors = {System}},
+      {.from = Delivered, .to = PartiallyRefunded, .actors = {System}},
+      {.from = Paid, .to = Refunded, .actors = {System}},
+      {.from = Processing, .to = Refunded, .actors = {System}},
+      {.from = Shipped, .to = Refunded, .actors = {System}},
+      {.from = Delivered, .to = Refunded, .actors = {System}},
+      {.from = PartiallyRefunded, .to = Refunded, .actors = {System}},
+      // What remains of a partially refunded order is still fulfilled (or cancelled, refunding the rest).
+      {.from = PartiallyRefunded, .to = Processing, .actors = {Admin}},
+      {.from = PartiallyRefunded, .to = Shipped, .actors = {Admin, Vendor}},
+      {.from = PartiallyRefunded, .to = Delivered, .actors = {Admin}},
+      {.from = PartiallyRefunded, .to = Cancelled, .actors = {Admin}},
   };
   return kTable;
 }
@@ -74,7 +89,10 @@ bool is_transition(OrderStatus from, OrderStatus to) {
 bool holds_stock(OrderStatus status) { return status == PendingPayment || status == Paid || status == Processing; }
 
 bool is_paid(OrderStatus status) {
-  return status == Paid || status == Processing || status == Shipped || status == Delivered;
+  return status == Paid || status == Processing || status == Shipped || status == Delivered ||
+         status == PartiallyRefunded;
 }
+
+bool is_refundable(OrderStatus status) { return is_paid(status); }
 
 }  // namespace emporium::orders

@@ -16,8 +16,8 @@ enum class OrderStatus {
   Shipped,
   Delivered,
   Cancelled,
-  Refunded,           // reserved for the payments work
-  PartiallyRefunded,  // reserved for the payments work
+  Refunded,           // every payment was given back (the provider confirmed it)
+  PartiallyRefunded,  // some of it was given back; the rest of the order goes on
 };
 std::string_view to_string(OrderStatus status);
 std::optional<OrderStatus> order_status_from_string(std::string_view text);
@@ -42,8 +42,10 @@ struct Transition {
 //   pending_payment → paid (admin marks it paid; manual payments) → processing (admin) → shipped → delivered
 //   (admin); shipped comes from paid or processing, by an admin (every line) or when the vendors have shipped
 //   every line (a vendor ships its own lines; the last one moves the order). cancelled from pending_payment
-//   (its customer, an admin, or the expiry job), paid and processing (admin). refunded and partially_refunded
-//   have no transitions yet: the payments work adds them.
+//   (its customer, an admin, or the expiry job), paid and processing (admin). pending_payment → paid also by
+//   the system (a provider confirmed the payment). A refund the provider confirmed moves a paid order (paid,
+//   processing, shipped, delivered, partially_refunded) to partially_refunded or refunded (the system); a
+//   partially refunded order is still processed, shipped, delivered or cancelled. refunded is final.
 std::span<const Transition> transitions();
 
 bool may_transition(OrderStatus from, OrderStatus to, Actor actor);
@@ -54,5 +56,8 @@ bool is_transition(OrderStatus from, OrderStatus to);
 bool holds_stock(OrderStatus status);
 // Statuses in which the customer has paid (cancelling such an order leaves a refund due).
 bool is_paid(OrderStatus status);
+// Statuses whose payment may be refunded (cancelled orders with a refund due are refundable too: see
+// payment_status::kRefundDue).
+bool is_refundable(OrderStatus status);
 
 }  // namespace emporium::orders

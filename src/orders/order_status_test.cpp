@@ -58,13 +58,21 @@ TEST(OrderStatus, CancellingDependsOnWhoAndWhen) {
   EXPECT_FALSE(may_transition(Paid, Cancelled, Actor::System)) << "the expiry job never cancels a paid order";
 }
 
-TEST(OrderStatus, RefundStatusesAreReservedWithoutTransitions) {
+TEST(OrderStatus, OnlyTheSystemRefundsAndRefundedIsFinal) {
+  for (const auto from : {Paid, Processing, Shipped, Delivered}) {
+    EXPECT_TRUE(may_transition(from, Refunded, Actor::System)) << to_string(from);
+    EXPECT_TRUE(may_transition(from, PartiallyRefunded, Actor::System)) << to_string(from);
+    EXPECT_FALSE(may_transition(from, Refunded, Actor::Admin)) << "admins refund through POST …/refunds";
+  }
+  EXPECT_TRUE(may_transition(PartiallyRefunded, Refunded, Actor::System));
+  EXPECT_FALSE(is_transition(PendingPayment, Refunded));
+  EXPECT_FALSE(is_transition(Cancelled, Refunded)) << "a cancelled order stays cancelled; its payment is refunded";
   for (const auto& transition : transitions()) {
-    EXPECT_NE(transition.to, Refunded);
-    EXPECT_NE(transition.to, PartiallyRefunded);
     EXPECT_NE(transition.from, Refunded);
     EXPECT_FALSE(transition.actors.empty());
   }
+  EXPECT_TRUE(may_transition(PendingPayment, Paid, Actor::System)) << "a provider confirmed the payment";
+  EXPECT_TRUE(may_transition(PartiallyRefunded, Shipped, Actor::Vendor));
 }
 
 TEST(OrderStatus, StockIsHeldUntilShippedOrCancelled) {
@@ -75,6 +83,8 @@ TEST(OrderStatus, StockIsHeldUntilShippedOrCancelled) {
   EXPECT_TRUE(is_paid(Paid));
   EXPECT_FALSE(is_paid(PendingPayment));
   EXPECT_FALSE(is_paid(Cancelled));
+  EXPECT_TRUE(is_paid(PartiallyRefunded));
+  EXPECT_FALSE(is_paid(Refunded));
 }
 
 TEST(FulfillmentStatus, NamesRoundTrip) {

@@ -43,6 +43,9 @@ constexpr std::string_view kUpdateStatus =
     "WHERE id = $1 AND status = $2 AND (CAST($8 AS BIGINT) IS NULL OR expires_at <= $8)";
 constexpr std::string_view kTouch =
     "UPDATE orders SET updated_at = $3, version = version + 1 WHERE id = $1 AND status = $2";
+constexpr std::string_view kLock = "UPDATE orders SET version = version WHERE id = $1";
+constexpr std::string_view kSetPaymentStatus =
+    "UPDATE orders SET payment_status = $3, updated_at = $4, version = version + 1 WHERE id = $1 AND status = $2";
 constexpr std::string_view kShipLines =
     "UPDATE order_lines SET fulfillment_status = 'shipped', carrier = $3, tracking_number = $4, shipped_at = $5 "
     "WHERE order_id = $1 AND fulfillment_status = 'unfulfilled' AND (CAST($2 AS TEXT) IS NULL OR vendor_id = $2)";
@@ -239,6 +242,13 @@ bool OrderStore::update_status(Connection& connection, std::string_view id, cons
   const Param cancelled_at = w.set_cancelled_at ? Param(now) : Param(nullptr);
   return connection.execute(kUpdateStatus, {id, to_string(w.from), to_string(w.to), now, payment, paid_at, cancelled_at,
                                             optional_millis(w.expired_by)}) == 1;
+}
+
+bool OrderStore::lock(Connection& connection, std::string_view id) { return connection.execute(kLock, {id}) == 1; }
+
+bool OrderStore::set_payment_status(Connection& connection, std::string_view id, OrderStatus status,
+                                    std::string_view payment_status, Timestamp now) {
+  return connection.execute(kSetPaymentStatus, {id, to_string(status), payment_status, to_unix_millis(now)}) == 1;
 }
 
 bool OrderStore::touch(Connection& connection, std::string_view id, OrderStatus status, Timestamp now) {

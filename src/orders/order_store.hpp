@@ -55,6 +55,12 @@ class OrderStore {
   // `expires_at <= <expired_by>`), moving the version on. False when the order was no longer in `from`: another
   // transition won, and this one must not act.
   static bool update_status(storage::Connection& connection, std::string_view id, const StatusWrite& write);
+  // Takes the order's row lock for the rest of the transaction, whatever its status (read the order after
+  // it). False when there is no such order.
+  static bool lock(storage::Connection& connection, std::string_view id);
+  // Sets the payment status alone (a cancelled order's refund), if the order is still in `status`.
+  static bool set_payment_status(storage::Connection& connection, std::string_view id, OrderStatus status,
+                                 std::string_view payment_status, Timestamp now);
   // Takes the order's row lock and moves its version on, if it is still in `status`.
   static bool touch(storage::Connection& connection, std::string_view id, OrderStatus status, Timestamp now);
 

@@ -83,6 +83,25 @@ void OrderTimeline::status_changed(storage::Connection& connection, const Order&
   }
 }
 
+void OrderTimeline::refunded(storage::Connection& connection, const Order& order, const RefundRecord& record) {
+  boost::json::object data{{"refundId", record.refund_id},
+                           {"amount", record.amount},
+                           {"currency", record.currency},
+                           {"totalRefunded", record.total_refunded}};
+  auto entry = data;
+  entry["reason"] = record.reason;
+  entry["restocked"] = record.restocked;
+  append(connection, OrderEvent{.order_id = order.id,
+                                .type = std::string(event_types::kRefunded),
+                                .actor_id = record.actor_id,
+                                .note = record.reason,
+                                .data = boost::json::serialize(entry),
+                                .created_at = record.at});
+  data["customerId"] = order.customer_id;
+  data["vendorIds"] = vendor_ids(order);
+  publish(connection, "order.refunded", order, std::move(data));
+}
+
 void OrderTimeline::lines_shipped(storage::Connection& connection, const Order& order, const std::string& actor_id,
                                   const std::vector<std::string>& line_ids, const std::optional<std::string>& carrier,
                                   const std::optional<std::string>& tracking_number, Timestamp at) {

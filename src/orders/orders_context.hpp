@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "audit/audit_log.hpp"
 #include "catalog/catalog_cache.hpp"
 #include "coupons/coupon_redemption.hpp"
@@ -24,12 +26,9 @@ struct OrdersContext {
   coupons::CouponRedemptions& coupons;
   OrderTimeline& timeline;
   PaymentProviders& payments;
+  // Called after a cancellation that left money to give back committed (payment_status refund_due): the
+  // payments module refunds it (its job also finds such orders by itself; this only makes it prompt).
+  std::function<void()> refund_due = {};
 };
-
-// The payment session of an order already placed, as the order records it.
-// TODO(payments): client secret and approval URL from the payment record.
-inline PaymentSession payment_of(const OrdersContext&, const Order& order) {
-  return {.provider = order.payment_provider, .status = order.payment_status};
-}
 
 }  // namespace emporium::orders

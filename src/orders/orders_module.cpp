@@ -24,14 +24,17 @@ struct OrdersModule::Parts {
                 .coupons = d.coupons,
                 .timeline = timeline,
                 .payments = payments},
-        placement(context, d.coupons, d.addresses, keys,
+        sessions(context),
+        placement(context, d.coupons, d.addresses, keys, sessions,
                   {.pricing = d.pricing, .max_lines = settings.max_lines, .payment_timeout = settings.payment_timeout}),
         lifecycle(context),
+        refunds(context),
         queries(context),
         services{.context = context,
                  .placement = placement,
                  .lifecycle = lifecycle,
                  .queries = queries,
+                 .sessions = sessions,
                  .limits = {.max_lines = settings.max_lines, .max_line_quantity = settings.max_line_quantity}} {
     payments.add(std::make_unique<ManualPayments>());
   }
@@ -40,8 +43,10 @@ struct OrdersModule::Parts {
   PaymentProviders payments;
   idempotency::IdempotencyKeys keys;
   OrdersContext context;
+  PaymentSessions sessions;
   OrderPlacement placement;
   OrderLifecycle lifecycle;
+  OrderRefunds refunds;
   OrderQueries queries;
   OrderServices services;
   std::unique_ptr<PeriodicJob> job;
@@ -91,5 +96,13 @@ Result<Order> OrdersModule::order_for(const http::Principal& principal, std::str
 }
 
 OrdersContext& OrdersModule::context() { return parts_->context; }
+
+OrderLifecycle& OrdersModule::lifecycle() { return parts_->lifecycle; }
+
+OrderRefunds& OrdersModule::refunds() { return parts_->refunds; }
+
+PaymentSessions& OrdersModule::payment_sessions() { return parts_->sessions; }
+
+void OrdersModule::on_refund_due(std::function<void()> hook) { parts_->context.refund_due = std::move(hook); }
 
 }  // namespace emporium::orders

@@ -10,7 +10,10 @@
 #include "events/event_log.hpp"
 #include "http/router.hpp"
 #include "inventory/stock_ledger.hpp"
+#include "orders/order_lifecycle.hpp"
+#include "orders/order_refunds.hpp"
 #include "orders/orders_context.hpp"
+#include "orders/payment_sessions.hpp"
 #include "pricing/pricing.hpp"
 #include "storage/database.hpp"
 #include "support/clock.hpp"
@@ -60,6 +63,12 @@ class OrdersModule {
   // The order as GET /api/orders/:id gives it to this caller (404 when they may not see it).
   Result<Order> order_for(const http::Principal& principal, std::string_view order_id);
   OrdersContext& context();
+  // For the payments module: payment-driven transitions (paid by a provider, cancelled after a failed
+  // payment), confirmed refunds, payment sessions, and the hook told when a cancellation left a refund due.
+  OrderLifecycle& lifecycle();
+  OrderRefunds& refunds();
+  PaymentSessions& payment_sessions();
+  void on_refund_due(std::function<void()> hook);
 
  private:
   struct Parts;  // the services, routes and job, built by the constructor

@@ -34,8 +34,10 @@ inline constexpr std::string_view kRefunded = "refunded";
 struct PaymentSession {
   std::string provider = {};
   std::string status = {};
-  std::optional<std::string> client_secret = {};  // Stripe PaymentIntents
-  std::optional<std::string> approval_url = {};   // PayPal Orders v2
+  std::optional<std::string> client_secret = {};   // Stripe PaymentIntents
+  std::optional<std::string> approval_url = {};    // PayPal Orders v2
+  std::optional<std::string> reference = {};       // the provider's id of the payment (pi_…, PayPal order id)
+  std::optional<std::string> failure_reason = {};  // why the last attempt failed, while it may be retried
 };
 
 // What start() created at the provider for one order.

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <functional>
+
+#include "audit/audit_log.hpp"
+#include "idempotency/idempotency_keys.hpp"
+#include "orders/orders_module.hpp"
+#include "storage/database.hpp"
+#include "support/clock.hpp"
+#include "support/ids.hpp"
+
+namespace emporium::payments {
+
+// What every payments service works with.
+struct PaymentsContext {
+  storage::Database& database;
+  IdGenerator& ids;
+  const Clock& clock;
+  audit::AuditLog& audit;
+  orders::OrdersModule& orders;
+  idempotency::IdempotencyKeys& keys;
+  bool cancel_on_failure = false;   // EMPORIUM_PAYMENT_FAILED_ACTION=cancel
+  std::function<void()> wake = {};  // asks the payments job to run now (a refund became due)
+};
+
+}  // namespace emporium::payments
