@@ -5,18 +5,11 @@
 #include <vector>
 
 #include "http/router.hpp"
+#include "invoices/store_details.hpp"
 #include "orders/orders_module.hpp"
 #include "storage/database.hpp"
 
 namespace emporium::invoices {
-
-// The seller block of every invoice (EMPORIUM_STORE_*).
-struct StoreDetails {
-  std::string name = "Emporium";
-  std::vector<std::string> address = {};
-  std::string tax_id = {};
-  std::string email = {};
-};
 
 // GET /api/orders/:id/invoice: the PDF invoice of a paid order, rendered with Cairo and Pango.
 class InvoicesModule {
