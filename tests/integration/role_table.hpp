@@ -28,6 +28,7 @@
 #include "catalog_api.hpp"
 #include "orders_api.hpp"
 #include "reviews_api.hpp"
+#include "webhooks_api.hpp"
 
 namespace emporium::testing {
 
@@ -99,6 +100,12 @@ class RoleWorld {
   // The customer's review of the vendor's product, and one made (on a new product) for each cell that deletes.
   const std::string& review() const { return review_; }
   std::string fresh_review();
+  // Webhooks (role_table_events.hpp): an endpoint of the vendor's, one made for each cell that deletes, and
+  // "<endpoint>/deliveries/<delivery>": a delivery of a new endpoint of the vendor's whose first attempt failed
+  // (nothing listens at its URL) and that waits for its next one.
+  const std::string& webhook() const { return webhook_; }
+  std::string fresh_webhook();
+  std::string fresh_delivery();
 
  private:
   void make_commerce_fixtures();
@@ -125,6 +132,7 @@ class RoleWorld {
   StockedVariant order_variant_;
   std::string order_;
   std::string review_;
+  std::string webhook_;
 };
 
 struct RoleRow {

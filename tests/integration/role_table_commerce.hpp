@@ -109,11 +109,4 @@ inline std::vector<RoleRow> commerce_role_table() {
 }
 // clang-format on
 
-// Every row: the accounts and catalog rows of role_table.hpp, then the commerce rows.
-inline std::vector<RoleRow> all_role_rows() {
-  auto rows = role_table();
-  for (auto& row : commerce_role_table()) rows.push_back(std::move(row));
-  return rows;
-}
-
 }  // namespace emporium::testing

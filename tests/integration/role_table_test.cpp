@@ -7,11 +7,12 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "app/application.hpp"
 #include "assertions.hpp"
 #include "role_table.hpp"
-#include "role_table_commerce.hpp"
+#include "role_table_events.hpp"
 #include "sandbox.hpp"
 
 namespace emporium::testing {
@@ -67,6 +68,30 @@ void RoleWorld::make_commerce_fixtures() {
   order_variant_ = stocked_product(client_, account(Caller::Vendor), 1000);
   order_ = fresh_order();
   review_ = str(created_review(client_, account(Caller::Customer), product_, 4).at("id"));
+  webhook_ = fresh_webhook();
+}
+
+// Nothing listens on port 9 of loopback: a delivery there fails at once and waits for its next attempt.
+constexpr const char* kDeadWebhookUrl = "http://127.0.0.1:9/role-table";
+
+std::string RoleWorld::fresh_webhook() {
+  return str(created_webhook(client_, account(Caller::Vendor), kDeadWebhookUrl, {"review.created"}).at("id"));
+}
+
+std::string RoleWorld::fresh_delivery() {
+  const auto& vendor = account(Caller::Vendor);
+  const auto endpoint = str(created_webhook(client_, vendor, kDeadWebhookUrl, {"product.created"}).at("id"));
+  fresh_product();
+  const auto deadline = std::chrono::steady_clock::now() + kDeliveryDeadline;
+  while (std::chrono::steady_clock::now() < deadline) {
+    for (const auto& entry : deliveries_of(client_, vendor, endpoint)) {
+      const auto& delivery = entry.as_object();
+      if (delivery.at("state") == "pending" && delivery.at("attemptCount").to_number<int>() >= 1)
+        return endpoint + "/deliveries/" + str(delivery.at("id"));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  throw std::runtime_error("no failed first attempt for webhook " + endpoint);
 }
 
 std::string RoleWorld::fresh_review() {
@@ -216,8 +241,24 @@ std::optional<std::string> mismatch(RoleWorld& world, HttpClient& client, const 
          response.body.substr(0, 300);
 }
 
+// Stripe and PayPal are configured (their webhook routes exist), pointing at a port where nothing listens: no
+// cell may depend on a provider answering.
+EnvVars role_table_config() {
+  return accounts_config({{"EMPORIUM_STRIPE_SECRET_KEY", "sk_test_role_table"},
+                          {"EMPORIUM_STRIPE_WEBHOOK_SECRET", "whsec_cm9sZS10YWJsZQ=="},
+                          {"EMPORIUM_STRIPE_API_BASE", "http://127.0.0.1:9"},
+                          {"EMPORIUM_PAYPAL_CLIENT_ID", "role-table"},
+                          {"EMPORIUM_PAYPAL_CLIENT_SECRET", "role-table"},
+                          {"EMPORIUM_PAYPAL_WEBHOOK_ID", "WH-ROLE-TABLE"},
+                          {"EMPORIUM_PAYPAL_API_BASE", "http://127.0.0.1:9"},
+                          {"EMPORIUM_PAYMENT_PROVIDER_TIMEOUT_MS", "200"},
+                          {"EMPORIUM_WEBHOOKS_ALLOW_PRIVATE", "true"},
+                          {"EMPORIUM_WEBHOOKS_ALLOW_HTTP", "true"},
+                          {"EMPORIUM_EVENTS_INTERVAL_MS", "50"}});
+}
+
 TEST(RoleTable, EveryCallerGetsTheExpectedStatusOnEveryRoute) {
-  ServerProcess server(accounts_config());
+  ServerProcess server(role_table_config());
   RoleWorld world(server);
   auto client = server.client();
   std::string failures;
