@@ -4,6 +4,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "support/log.hpp"
 #include "support/random.hpp"
 
 namespace emporium::idempotency {
@@ -115,6 +116,18 @@ void IdempotencyKeys::release(Connection& connection, const KeyUse& use, std::st
 
 std::int64_t IdempotencyKeys::purge(Connection& connection) {
   return connection.execute(kPurge, {to_unix_millis(clock_.now() - settings_.lifetime)});
+}
+
+void IdempotencyKeys::complete_after(storage::Database& database, const KeyUse& use, std::string_view token,
+                                     const StoredResponse& response) {
+  try {
+    database.transaction(storage::TxMode::Write, [&](Connection& connection) {
+      complete(connection, use, token, response);
+      return true;
+    });
+  } catch (const std::exception& e) {
+    log::warn("idempotency key not completed", {{"error", e.what()}});
+  }
 }
 
 }  // namespace emporium::idempotency

@@ -79,6 +79,10 @@ class IdempotencyKeys {
   // this token's (taken over after a timeout): the response is then not stored.
   bool complete(storage::Connection& connection, const KeyUse& use, std::string_view token,
                 const StoredResponse& response);
+  // complete() in a transaction of its own, after the work committed: best effort. A failure is logged and
+  // leaves the claim to time out; a retry then finds the work by its key.
+  void complete_after(storage::Database& database, const KeyUse& use, std::string_view token,
+                      const StoredResponse& response);
   // Forgets a claim whose work will not happen (for callers that claimed in a transaction of its own).
   void release(storage::Connection& connection, const KeyUse& use, std::string_view token);
   // Deletes the keys that have outlived their lifetime; returns how many.

@@ -131,14 +131,7 @@ Placement OrderPlacement::replay_or_resume(const PlaceOrderCommand& command, ide
 
 void OrderPlacement::remember(const idempotency::KeyUse& key, const std::string& token,
                               const idempotency::StoredResponse& response) {
-  try {
-    context_.database.transaction(TxMode::Write, [&](Connection& connection) {
-      keys_.complete(connection, key, token, response);
-      return true;
-    });
-  } catch (const std::exception& e) {
-    log::warn("idempotency key not completed", {{"error", e.what()}});
-  }
+  keys_.complete_after(context_.database, key, token, response);
 }
 
 Result<OrderPlacement::Addresses> OrderPlacement::resolve_addresses(const PlaceOrderCommand& command) {

@@ -43,14 +43,7 @@ Result<CaptureAnswer> CaptureService::capture(const http::Principal& principal, 
 
 void CaptureService::remember(const idempotency::KeyUse& key, const std::string& token,
                               const idempotency::StoredResponse& response) {
-  try {
-    context_.database.transaction(TxMode::Write, [&](Connection& connection) {
-      context_.keys.complete(connection, key, token, response);
-      return true;
-    });
-  } catch (const std::exception& e) {
-    log::warn("idempotency key not completed", {{"error", e.what()}});
-  }
+  context_.keys.complete_after(context_.database, key, token, response);
 }
 
 Result<orders::Order> CaptureService::capture_now(const orders::Order& order) {

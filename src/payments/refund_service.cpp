@@ -88,14 +88,7 @@ Result<RefundService::Written> RefundService::write_in(Connection& connection, c
 
 void RefundService::remember(const idempotency::KeyUse& key, const std::string& token,
                              const idempotency::StoredResponse& response) {
-  try {
-    context_.database.transaction(TxMode::Write, [&](Connection& connection) {
-      context_.keys.complete(connection, key, token, response);
-      return true;
-    });
-  } catch (const std::exception& e) {
-    log::warn("idempotency key not completed", {{"error", e.what()}});
-  }
+  context_.keys.complete_after(context_.database, key, token, response);
 }
 
 Result<std::vector<Refund>> RefundService::list(const http::Principal& principal, std::string_view order_id) {
