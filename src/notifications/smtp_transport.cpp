@@ -71,6 +71,8 @@ SmtpTransport::SmtpTransport(SmtpSettings settings) : settings_(std::move(settin
   const auto scheme = url_part(url.get(), CURLUPART_SCHEME);
   if (scheme != "smtp" && scheme != "smtps") throw std::invalid_argument("the SMTP URL must be smtp:// or smtps://");
   implicit_tls_ = scheme == "smtps";
+  const auto host = url_part(url.get(), CURLUPART_HOST);
+  loopback_ = host == "localhost" || host.starts_with("127.") || host == "[::1]";
   user_ = url_part(url.get(), CURLUPART_USER, CURLU_URLDECODE);
   password_ = url_part(url.get(), CURLUPART_PASSWORD, CURLU_URLDECODE);
   curl_url_set(url.get(), CURLUPART_USER, nullptr, 0);
@@ -88,7 +90,11 @@ void SmtpTransport::deliver(const Envelope& envelope, const std::string& message
   char error_text[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(curl, CURLOPT_URL, url_.c_str());
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-  curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(implicit_tls_ ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+  // With credentials, TLS is required (STARTTLS on smtp://): someone on the path who strips STARTTLS must not
+  // get the password or the mail. Without them (a relay on the local network), or to a relay on this machine
+  // (no path to strip it on), TLS is used when offered.
+  const bool require_tls = implicit_tls_ || (!user_.empty() && !loopback_);
+  curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
   if (!user_.empty()) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, user_.c_str());
     curl_easy_setopt(curl, CURLOPT_PASSWORD, password_.c_str());

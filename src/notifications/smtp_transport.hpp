@@ -30,6 +30,7 @@ class SmtpTransport final : public MailTransport {
   std::string user_;
   std::string password_;
   bool implicit_tls_ = false;
+  bool loopback_ = false;  // the relay runs on this machine
   SmtpSettings settings_;
 };
 

@@ -108,14 +108,36 @@ std::size_t DeliveryWorker::run(const std::function<bool()>& stopping) {
     const auto claims = claim();
     std::vector<Sent> sent(claims.size());
     std::vector<std::thread> senders;
-    for (std::size_t i = 0; i < claims.size(); ++i)
-      senders.emplace_back([this, &claims, &sent, i] { sent[i] = send(claims[i]); });
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+      try {
+        senders.emplace_back([this, &claims, &sent, i] { sent[i] = send_safely(claims[i]); });
+      } catch (const std::system_error&) {
+        sent[i] = send_safely(claims[i]);  // no thread to spare: send it from this one
+      }
+    }
     for (auto& sender : senders) sender.join();
-    for (std::size_t i = 0; i < claims.size(); ++i) record(claims[i], sent[i]);
+    // Each outcome on its own: one that cannot be recorded leaves only that delivery to its lease.
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+      try {
+        record(claims[i], sent[i]);
+      } catch (const std::exception& e) {
+        log::warn("webhook delivery outcome not recorded", {{"delivery", claims[i].delivery_id}, {"error", e.what()}});
+      }
+    }
     attempts += claims.size();
     if (claims.size() < settings_.batch) break;
   }
   return attempts;
+}
+
+// send() without exceptions: a throw on a sender thread would end the process.
+DeliveryWorker::Sent DeliveryWorker::send_safely(const Claim& claim) const {
+  try {
+    return send(claim);
+  } catch (const std::exception& e) {
+    return {.result = outbound::HttpFailure{.kind = outbound::FailureKind::Other, .message = e.what()},
+            .started_at = dependencies_.clock.now()};
+  }
 }
 
 std::vector<Claim> DeliveryWorker::claim() {

@@ -50,6 +50,7 @@ class DeliveryWorker {
   struct Sent;
   std::vector<Claim> claim();
   Sent send(const Claim& claim) const;
+  Sent send_safely(const Claim& claim) const;
   void record(const Claim& claim, const Sent& sent);
   // Turns the claim's endpoint off; whom to tell when `tell_owner` and it was on until now.
   std::optional<OwnerContact> disable(storage::Connection& connection, const Claim& claim, const std::string& reason,
