@@ -22,7 +22,9 @@ CREATE TABLE payments (
 );
 CREATE UNIQUE INDEX payments_reference ON payments (provider, reference);
 
--- Orders placed before this migration: an admin marked them paid, or they still wait for it.
+-- Orders placed before this migration: an admin marked them paid, or they still wait for it. All of them are
+-- manual payments (no other provider existed), so those cancelled after payment (refund_due) stay refund_due
+-- until an admin records their refund: the refund job never refunds manual payments by itself.
 INSERT INTO payments (order_id, provider, status, amount, currency, amount_received, created_at, updated_at)
 SELECT id, payment_provider, CASE WHEN paid_at IS NULL THEN 'awaiting_payment' ELSE 'succeeded' END, total, currency,
        CASE WHEN paid_at IS NULL THEN NULL ELSE total END, created_at, updated_at

@@ -1,5 +1,7 @@
 #include "orders/order_refunds.hpp"
 
+#include <algorithm>
+
 #include "catalog/product_store.hpp"
 #include "orders/order_basket.hpp"
 #include "orders/order_errors.hpp"
@@ -9,6 +11,12 @@ namespace emporium::orders {
 namespace {
 using storage::Connection;
 }  // namespace
+
+bool may_restock(const Order& order) {
+  return order.status != OrderStatus::Cancelled && !order.lines.empty() &&
+         std::all_of(order.lines.begin(), order.lines.end(),
+                     [](const OrderLine& line) { return line.fulfillment != FulfillmentStatus::Unfulfilled; });
+}
 
 Result<Order> OrderRefunds::record(Connection& connection, const Order& order, const ConfirmedRefund& refund) {
   if (auto problem = move_order(connection, order, refund)) return std::move(*problem);
@@ -56,9 +64,10 @@ std::optional<Problem> OrderRefunds::move_order(Connection& connection, const Or
   return std::nullopt;
 }
 
-// A cancelled order gave its stock back when it was cancelled: restocking it again would invent stock.
+// The payments module refused a restock that may_restock forbids when the refund was asked for; the order cannot
+// have moved back since (shipped lines stay shipped), so this check only guards against inventing stock.
 bool OrderRefunds::restock(Connection& connection, const Order& order, const ConfirmedRefund& refund) {
-  if (!refund.restock || order.status == OrderStatus::Cancelled) return false;
+  if (!refund.restock || !may_restock(order)) return false;
   context_.ledger.release(connection, stock_held(order),
                           {.actor_id = refund.actor_id,
                            .reason = inventory::MovementReason::Restock,

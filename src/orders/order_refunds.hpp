@@ -17,13 +17,19 @@ struct ConfirmedRefund {
   std::string refund_id = {};  // rfd_…
   std::int64_t amount = 0;
   std::string currency = {};
-  std::int64_t total_refunded = 0;           // every confirmed refund of the order, this one included
-  std::int64_t paid = 0;                     // what came in for the order
-  bool restock = false;                      // give the order's stock back (once: the payments module allows one)
+  std::int64_t total_refunded = 0;  // every confirmed refund of the order, this one included
+  std::int64_t paid = 0;            // what came in for the order
+  bool restock = false;  // give the order's stock back (once, and only if may_restock: the payments module checks)
   std::optional<std::string> actor_id = {};  // empty: the system
   std::string reason = {};
   Timestamp at = {};
 };
+
+// Whether a refund may give the order's stock back: only once every line has shipped (the goods came back).
+// An unshipped order's stock comes back by cancelling it, and a cancelled order's came back already: restocking
+// either would put the same stock back twice. (An order with shipped lines cannot be cancelled, so a restocked
+// order is never released again.)
+bool may_restock(const Order& order);
 
 class OrderRefunds {
  public:

@@ -85,6 +85,7 @@ struct ProviderEvent {
     PaymentFailed,     // payment_intent.payment_failed, PAYMENT.CAPTURE.DENIED
     Refunded,          // charge.refunded, PAYMENT.CAPTURE.REFUNDED
     Ignored,           // any other type: recorded, changes nothing
+    RefundUpdated,     // charge.refund.updated, refund.updated: one refund's own status
   };
   std::string provider = {};
   std::string event_id = {};  // the provider's event id: each is applied once
@@ -93,10 +94,14 @@ struct ProviderEvent {
   std::optional<std::string> order_id = {};   // from metadata.order_id (Stripe) or custom_id (PayPal)
   std::optional<std::string> reference = {};  // pi_… or the PayPal order id
   std::optional<std::string> capture_id = {};
-  std::int64_t amount = 0;  // minor units: the amount paid, or for Refunded the TOTAL refunded so far
+  // Minor units: the amount paid; for Refunded the TOTAL refunded so far; for RefundUpdated that refund's amount.
+  std::int64_t amount = 0;
   std::string currency = {};
   std::optional<std::string> refund_id = {};  // for Refunded: the provider's refund id when the event names one
-  std::string failure_reason = {};            // for PaymentFailed
+  // For RefundUpdated (and Refunded when the named refund carries it): our id (rfd_…) from the refund's metadata.
+  std::optional<std::string> our_refund_id = {};
+  std::string refund_status = {};   // for RefundUpdated: succeeded | pending | failed (RefundResult's words)
+  std::string failure_reason = {};  // for PaymentFailed
   Timestamp occurred_at = {};
 };
 

@@ -10,9 +10,16 @@
 //                     cancelled or expired order is an anomaly too, and is refunded (refund_due → the job).
 //   PaymentFailed     the record says why; the order stays payable, or is cancelled and its stock released
 //                     (EMPORIUM_PAYMENT_FAILED_ACTION=cancel).
-//   Refunded          the provider's total refunded confirms our pending refunds (the one it names first, then
-//                     the oldest that fit); the rest was refunded at the provider itself and is recorded as such.
-//                     A refund of a payment never recorded as received is an anomaly.
+//   Refunded          the provider's total refunded confirms our pending refunds it has (the one it names first,
+//                     then the others it accepted, oldest first, that fit); never one it has not acknowledged: if
+//                     part of the total is unexplained while such a refund is pending, 409 refund_in_flight
+//                     (nothing recorded; the provider delivers it again). Otherwise the rest was refunded at the
+//                     provider itself and is recorded as such. A refund of a payment never recorded as received is
+//                     an anomaly.
+//   RefundUpdated     one refund's status: confirms or fails our pending refund it is (the provider's id, or ours
+//                     in its metadata); a refund that is not ours is left to Refunded.
+// A second success event (a new id) for money already received changes nothing, also for a cancelled order.
+// The order's row lock is taken right after the order is located, before anything about it is read.
 // An event naming an order (metadata) that does not exist is refused with 409 and not recorded, so the provider
 // delivers it again later; an event about no order of ours at all is recorded as ignored.
 
@@ -60,6 +67,8 @@ class PaymentEvents {
   Result<AppliedEvent> refunded(storage::Connection& connection, const orders::ProviderEvent& event,
                                 const orders::Order& order, const std::optional<orders::StoredPayment>& payment,
                                 Effects& effects);
+  Result<AppliedEvent> refund_updated(storage::Connection& connection, const orders::ProviderEvent& event,
+                                      const orders::Order& order, Effects& effects);
 
   PaymentsContext& context_;
   RefundService& refunds_;

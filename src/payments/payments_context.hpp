@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 
 #include "audit/audit_log.hpp"
@@ -19,7 +20,10 @@ struct PaymentsContext {
   audit::AuditLog& audit;
   orders::OrdersModule& orders;
   idempotency::IdempotencyKeys& keys;
-  bool cancel_on_failure = false;   // EMPORIUM_PAYMENT_FAILED_ACTION=cancel
+  bool cancel_on_failure = false;  // EMPORIUM_PAYMENT_FAILED_ACTION=cancel
+  // How long one attempt owns a refund it sends (refund_lease() in payments_module.cpp): longer than the slowest
+  // provider's call with its retries, so a refund is never sent by two attempts at once.
+  std::chrono::milliseconds refund_lease{std::chrono::seconds(150)};
   std::function<void()> wake = {};  // asks the payments job to run now (a refund became due)
 };
 

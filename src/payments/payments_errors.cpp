@@ -10,6 +10,13 @@ Problem unknown_order() {
                             "again later.");
 }
 
+Problem refund_in_flight() {
+  return problems::conflict("refund_in_flight",
+                            "Part of the refunded total this event reports may be a refund of this store that the "
+                            "provider has not acknowledged yet (it is being sent again). Nothing was recorded; send "
+                            "it again later.");
+}
+
 Problem order_not_refundable(std::string_view status) {
   return problems::conflict("order_not_refundable", "An order that is " + std::string(status) +
                                                         " has no payment to refund. Only paid orders (and cancelled "

@@ -12,6 +12,7 @@ namespace emporium::payments::errors {
 
 Problem provider_not_configured();                                // 404: no such webhook endpoint here
 Problem unknown_order();                                          // 409 unknown_order: the provider retries
+Problem refund_in_flight();                                       // 409 refund_in_flight: the provider retries
 Problem order_not_refundable(std::string_view status);            // 409 order_not_refundable
 Problem refund_exceeds_payment(std::int64_t available);           // 422 refund_exceeds_payment
 Problem restock_not_possible(std::string detail);                 // 422 restock_not_possible

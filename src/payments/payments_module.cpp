@@ -1,5 +1,7 @@
 #include "payments/payments_module.hpp"
 
+#include <algorithm>
+
 #include "idempotency/idempotency_keys.hpp"
 #include "payments/capture_service.hpp"
 #include "payments/payment_events.hpp"
@@ -12,6 +14,19 @@ namespace {
 // How often the job looks for refunds that are owed or whose sending was interrupted, besides being woken
 // whenever one becomes due.
 constexpr std::chrono::milliseconds kJobInterval{2'000};
+// Beyond the worst case, for the pauses between the calls and a slow database.
+constexpr std::chrono::seconds kLeaseMargin{30};
+
+// The longest one refund call to a configured provider may take, retries included (stripe_api.cpp: three
+// attempts of at most the timeout each, 0.75 s of backoff; paypal_api.cpp: a token and the call, each retried
+// within twice the timeout, and both once more when PayPal refuses the token), plus a margin. Manual refunds
+// make no call.
+std::chrono::milliseconds refund_lease(const PaymentsSettings& settings) {
+  std::chrono::milliseconds slowest{0};
+  if (!settings.stripe.secret_key.empty()) slowest = 3 * settings.stripe.timeout + std::chrono::seconds(1);
+  if (!settings.paypal.client_id.empty()) slowest = std::max(slowest, 2 * (2 + 2) * settings.paypal.timeout);
+  return slowest + kLeaseMargin;
+}
 }  // namespace
 
 struct PaymentsModule::Parts {
@@ -24,6 +39,7 @@ struct PaymentsModule::Parts {
                 .orders = d.orders,
                 .keys = keys,
                 .cancel_on_failure = settings.cancel_on_failure,
+                .refund_lease = refund_lease(settings),
                 .wake = [this] { job.wake(); }},
         refunds(context),
         events(context, refunds),

@@ -4,6 +4,7 @@
 
 #include "idempotency/idempotency_http.hpp"
 #include "orders/order_errors.hpp"
+#include "orders/order_refunds.hpp"
 #include "orders/order_store.hpp"
 #include "orders/payment_records.hpp"
 #include "payments/payments_errors.hpp"
@@ -16,8 +17,7 @@ namespace {
 using storage::Connection;
 using storage::TxMode;
 
-// How long a sender owns a refund before the job may send it again: longer than the provider's retries take.
-constexpr std::chrono::minutes kSendLease{2};
+// Owed orders a run turns into refunds (each is sent as it is made).
 constexpr std::int64_t kSweepBatch = 20;
 constexpr int kConfirmAttempts = 3;
 
@@ -120,7 +120,7 @@ Result<Refund> RefundService::create_in(Connection& connection, const RefundComm
                       .attempts = 1,
                       .created_at = now,
                       .updated_at = now};
-  RefundStore::insert(connection, refund, now + kSendLease, token);
+  RefundStore::insert(connection, refund, now + context_.refund_lease, token);
   if (command.actor_id) {
     context_.audit.record(connection, {.actor_id = command.actor_id,
                                        .action = "order.refund_requested",
@@ -147,15 +147,27 @@ Result<std::int64_t> RefundService::refundable(Connection& connection, const ord
   const auto available = received(payment) - totals.succeeded - totals.pending;
   const auto amount = input.amount.value_or(available);
   if (available <= 0 || amount > available) return errors::refund_exceeds_payment(std::max<std::int64_t>(available, 0));
-  if (input.restock && order.status == orders::OrderStatus::Cancelled)
-    return errors::restock_not_possible("a cancelled order gave its stock back when it was cancelled");
-  if (input.restock && RefundStore::restocks(connection, order.id))
-    return errors::restock_not_possible("an earlier refund of this order restocks it already");
+  if (input.restock) {
+    if (auto refused = restock_refused(connection, order)) return errors::restock_not_possible(std::move(*refused));
+  }
   return Result<std::int64_t>(boost::system::in_place_value, amount);  // a bare integer would be ambiguous
 }
 
+// Stock comes back once: by cancelling an order that has not shipped, or by one refund of an order that has
+// shipped every line (orders::may_restock), never both (an order with shipped lines cannot be cancelled).
+std::optional<std::string> RefundService::restock_refused(Connection& connection, const orders::Order& order) {
+  if (order.status == orders::OrderStatus::Cancelled)
+    return "a cancelled order gave its stock back when it was cancelled";
+  if (!orders::may_restock(order))
+    return "only an order whose every line has shipped can be restocked (the goods came back); an order that has "
+           "not shipped gives its stock back when it is cancelled";
+  if (RefundStore::restocks(connection, order.id)) return "an earlier refund of this order restocks it already";
+  return std::nullopt;
+}
+
 // The provider's answer decides: succeeded → confirmed now; pending → accepted, its webhook confirms it;
-// refused (4xx) → failed; unknown (timeout, 5xx) → pending, sent again by the job after a backoff.
+// refused (4xx) → failed; unknown (timeout, 5xx) → pending, sent again by the job after a backoff. Every outcome
+// is recorded only while this attempt still holds the refund's lease (`token`): a stale attempt records nothing.
 void RefundService::send(const std::string& refund_id, const std::string& token) {
   struct Loaded {
     Refund refund = {};
@@ -180,48 +192,59 @@ void RefundService::send(const std::string& refund_id, const std::string& token)
                 {.refund_id = refund.id, .amount = refund.amount, .currency = refund.currency, .reason = refund.reason})
           : Result<orders::RefundResult>(
                 problems::service_unavailable("The payment provider " + refund.provider + " is not configured."));
-  if (!result && result.error().status < 500) return fail(refund.id, result.error().detail);
-  if (result && result->status == refund_status::kSucceeded) return confirm(refund.id, result->provider_refund_id);
-  if (result && result->status == refund_status::kFailed) return fail(refund.id, "The provider declined the refund.");
-  context_.database.transaction(TxMode::Write, [&](Connection& connection) {
-    const auto now = context_.clock.now();
-    if (result) return RefundStore::record_accepted(connection, refund.id, token, result->provider_refund_id, now);
+  if (!result && result.error().status < 500) return fail(refund, token, result.error().detail);
+  if (result && result->status == refund_status::kSucceeded) return confirm(refund, token, result->provider_refund_id);
+  if (result && result->status == refund_status::kFailed)
+    return fail(refund, token, "The provider declined the refund.");
+  if (!result)
     log::warn("refund not sent",
               {{"refund", refund.id}, {"order", refund.order_id}, {"reason", result.error().detail}});
+  context_.database.transaction(TxMode::Write, [&](Connection& connection) {
+    const auto now = context_.clock.now();
+    // Every refund write takes the order's row lock first: one lock order, no deadlocks.
+    orders::OrderStore::lock(connection, refund.order_id);
+    if (result) return RefundStore::record_accepted(connection, refund.id, token, result->provider_refund_id, now);
     return RefundStore::reschedule(connection, refund.id, token, retry_at(now, refund.attempts), result.error().detail,
                                    now);
   });
 }
 
-void RefundService::confirm(const std::string& refund_id, const std::optional<std::string>& provider_refund_id) {
+void RefundService::confirm(const Refund& refund, const std::string& token,
+                            const std::optional<std::string>& provider_refund_id) {
   for (int attempt = 1; attempt <= kConfirmAttempts; ++attempt) {
-    bool restocked = false;
     const auto done =
         storage::transact(context_.database, TxMode::Write, [&](Connection& connection) -> Result<Confirmation> {
-          const auto refund = RefundStore::find(connection, refund_id);
-          if (!refund || refund->status != refund_status::kPending) return Confirmation::AlreadyDecided;
-          restocked = refund->restock;
-          return confirm_in(connection, *refund, provider_refund_id, context_.clock.now());
+          // The order row first, as every refund write: a provider event applied meanwhile waits for this one
+          // (or this for it), so the refund is counted once.
+          if (!orders::OrderStore::lock(connection, refund.order_id)) return orders::errors::order_not_found();
+          const auto now = RefundStore::find(connection, refund.id);
+          if (!now || now->status != refund_status::kPending) return Confirmation::AlreadyDecided;
+          return confirm_in(connection, *now, provider_refund_id, context_.clock.now(), token);
         });
     if (done) {
-      if (*done == Confirmation::Confirmed && restocked) context_.orders.context().cache.invalidate();
+      if (*done == Confirmation::Confirmed && refund.restock) context_.orders.context().cache.invalidate();
       return;
     }
     // The order moved between reading and writing: read it again.
   }
-  log::error("refund confirmation not recorded", {{"refund", refund_id}});
+  log::error("refund confirmation not recorded", {{"refund", refund.id}});
 }
 
-void RefundService::fail(const std::string& refund_id, const std::string& reason) {
-  log::warn("refund failed", {{"refund", refund_id}, {"reason", reason}});
+void RefundService::fail(const Refund& refund, const std::string& token, const std::string& reason) {
+  bool recorded = false;
   context_.database.transaction(TxMode::Write, [&](Connection& connection) {
-    return RefundStore::mark_failed(connection, refund_id, reason, context_.clock.now());
+    orders::OrderStore::lock(connection, refund.order_id);
+    recorded = RefundStore::mark_failed(connection, refund.id, reason, context_.clock.now(), token);
+    return recorded;
   });
+  if (recorded) log::warn("refund failed", {{"refund", refund.id}, {"reason", reason}});
 }
 
 Result<Confirmation> RefundService::confirm_in(Connection& connection, const Refund& refund,
-                                               const std::optional<std::string>& provider_refund_id, Timestamp at) {
-  if (!RefundStore::mark_succeeded(connection, refund.id, provider_refund_id, at)) return Confirmation::AlreadyDecided;
+                                               const std::optional<std::string>& provider_refund_id, Timestamp at,
+                                               std::optional<std::string_view> token) {
+  if (!RefundStore::mark_succeeded(connection, refund.id, provider_refund_id, at, token))
+    return Confirmation::AlreadyDecided;
   const auto order = orders::OrderStore::find(connection, refund.order_id);
   const auto payment = orders::PaymentRecords::find(connection, refund.order_id);
   if (!order) return orders::errors::order_not_found();
@@ -253,7 +276,7 @@ Result<Confirmation> RefundService::record_external_in(Connection& connection, c
                       .status = std::string(refund_status::kPending),
                       .created_at = at,
                       .updated_at = at};
-  RefundStore::insert(connection, refund, at + kSendLease, random_token(16));
+  RefundStore::insert(connection, refund, at + context_.refund_lease, random_token(16));
   return confirm_in(connection, refund, provider_refund_id, at);
 }
 
@@ -264,18 +287,19 @@ std::size_t RefundService::sweep(const std::function<bool()>& stopping) {
     if (stopping()) return 0;
     create_owed(order_id);
   }
+  // One refund at a time, claimed right before it is sent: its lease covers this one call only.
   std::size_t sent = 0;
   while (!stopping()) {
     const auto token = random_token(16);
-    std::vector<std::string> due;
+    std::optional<std::string> due;
     context_.database.transaction(TxMode::Write, [&](Connection& connection) {
       const auto now = context_.clock.now();
-      due = RefundStore::claim_due(connection, context_.database.backend(), now, now + kSendLease, token, kSweepBatch);
-      return true;
+      due = RefundStore::claim_one(connection, context_.database.backend(), now, now + context_.refund_lease, token);
+      return due.has_value();
     });
-    for (const auto& id : due) send(id, token);
-    sent += due.size();
-    if (due.size() < static_cast<std::size_t>(kSweepBatch)) break;
+    if (!due) break;
+    send(*due, token);
+    ++sent;
   }
   return sent;
 }

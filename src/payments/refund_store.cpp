@@ -1,7 +1,5 @@
 #include "payments/refund_store.hpp"
 
-#include "storage/sql_lists.hpp"
-
 namespace emporium::payments {
 namespace {
 using storage::Connection;
@@ -21,18 +19,26 @@ constexpr std::string_view kTotals =
     "FROM refunds WHERE order_id = $1";
 constexpr std::string_view kRestocks =
     "SELECT COUNT(*) FROM refunds WHERE order_id = $1 AND restock AND status <> 'failed'";
-// Only refunds the provider has not accepted are sent again; accepted ones wait for its confirmation.
+// Only refunds the provider has not accepted are sent again; accepted ones wait for its confirmation. One at a
+// time, with its order's row lock (the lock every refund write takes first), skipping orders another node
+// holds: PostgreSQL locks the order row only (OF o).
 constexpr std::string_view kDue =
-    "SELECT id FROM refunds WHERE status = 'pending' AND provider_refund_id IS NULL AND lease_until <= $1 "
-    "ORDER BY lease_until, id LIMIT $2";
+    "SELECT r.id FROM refunds r JOIN orders o ON o.id = r.order_id "
+    "WHERE r.status = 'pending' AND r.provider_refund_id IS NULL AND r.lease_until <= $1 "
+    "ORDER BY r.lease_until, r.id LIMIT 1";
+constexpr std::string_view kDueLock = " FOR UPDATE OF o SKIP LOCKED";
+// Checked again under the lock: another node may have claimed it between the SELECT's snapshot and the lock.
 constexpr std::string_view kLease =
-    "UPDATE refunds SET lease_until = $2, attempt_token = $3, attempts = attempts + 1 WHERE id = $1";
+    "UPDATE refunds SET lease_until = $2, attempt_token = $3, attempts = attempts + 1 "
+    "WHERE id = $1 AND status = 'pending' AND provider_refund_id IS NULL AND lease_until <= $4";
+constexpr int kClaimTries = 5;
 // The payments table is read here (not only through PaymentRecords) so that owed orders are found in one query.
 // Not while a refund is pending, nor after the system's own refund failed (an admin decides then), nor when
-// everything received was given back.
+// everything received was given back. Never for manual payments: no money moved through a provider, so an
+// admin records the refund when the store gave the money back.
 constexpr std::string_view kOwed =
     "SELECT o.id FROM orders o JOIN payments p ON p.order_id = o.id "
-    "WHERE o.payment_status = 'refund_due' AND p.amount_received > 0 "
+    "WHERE o.payment_status = 'refund_due' AND o.payment_provider <> 'manual' AND p.amount_received > 0 "
     "AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id "
     "AND (r.status = 'pending' OR (r.status = 'failed' AND r.actor_id IS NULL))) "
     "AND p.amount_received > (SELECT COALESCE(SUM(s.amount), 0) FROM refunds s WHERE s.order_id = o.id "
@@ -43,11 +49,18 @@ constexpr std::string_view kAccepted =
 constexpr std::string_view kReschedule =
     "UPDATE refunds SET lease_until = $3, failure_reason = $4, updated_at = $5 "
     "WHERE id = $1 AND attempt_token = $2 AND status = 'pending'";
+// The outcome of an event (any pending refund) or of one attempt (only while it holds the lease's token).
 constexpr std::string_view kFailed =
-    "UPDATE refunds SET status = 'failed', failure_reason = $2, updated_at = $3 WHERE id = $1 AND status = 'pending'";
+    "UPDATE refunds SET status = 'failed', failure_reason = $2, updated_at = $3 WHERE id = $1 AND status = 'pending' "
+    "AND (CAST($4 AS TEXT) IS NULL OR attempt_token = $4)";
 constexpr std::string_view kSucceeded =
     "UPDATE refunds SET status = 'succeeded', provider_refund_id = COALESCE(CAST($2 AS TEXT), provider_refund_id), "
-    "failure_reason = NULL, updated_at = $3 WHERE id = $1 AND status = 'pending'";
+    "failure_reason = NULL, updated_at = $3 WHERE id = $1 AND status = 'pending' "
+    "AND (CAST($4 AS TEXT) IS NULL OR attempt_token = $4)";
+constexpr std::string_view kLearnt =
+    "UPDATE refunds SET provider_refund_id = $2, failure_reason = NULL, updated_at = $3 "
+    "WHERE id = $1 AND status = 'pending' AND provider_refund_id IS NULL";
+constexpr std::string_view kByProviderId = " FROM refunds WHERE order_id = $1 AND provider_refund_id = $2";
 
 Refund read_refund(const Row& row) {
   return Refund{.id = row.text(0),
@@ -113,12 +126,17 @@ bool RefundStore::restocks(Connection& connection, std::string_view order_id) {
   return connection.query(kRestocks, {order_id}).front().integer(0) > 0;
 }
 
-std::vector<std::string> RefundStore::claim_due(Connection& connection, storage::Backend backend, Timestamp now,
-                                                Timestamp lease_until, std::string_view token, std::int64_t limit) {
-  const auto ids = ids_of(
-      connection.query(std::string(kDue) + std::string(storage::skip_locked(backend)), {to_unix_millis(now), limit}));
-  for (const auto& id : ids) connection.execute(kLease, {std::string_view(id), to_unix_millis(lease_until), token});
-  return ids;
+std::optional<std::string> RefundStore::claim_one(Connection& connection, storage::Backend backend, Timestamp now,
+                                                  Timestamp lease_until, std::string_view token) {
+  const auto sql = std::string(kDue) + std::string(backend == storage::Backend::Postgres ? kDueLock : "");
+  for (int attempt = 0; attempt < kClaimTries; ++attempt) {
+    const auto ids = ids_of(connection.query(sql, {to_unix_millis(now)}));
+    if (ids.empty()) return std::nullopt;
+    const std::string_view id = ids.front();
+    if (connection.execute(kLease, {id, to_unix_millis(lease_until), token, to_unix_millis(now)}) == 1)
+      return ids.front();
+  }
+  return std::nullopt;  // lost every race: the next run tries again
 }
 
 std::vector<std::string> RefundStore::orders_owed(Connection& connection, std::int64_t limit) {
@@ -135,13 +153,29 @@ bool RefundStore::reschedule(Connection& connection, std::string_view id, std::s
   return connection.execute(kReschedule, {id, token, to_unix_millis(retry_at), error, to_unix_millis(now)}) == 1;
 }
 
-bool RefundStore::mark_failed(Connection& connection, std::string_view id, std::string_view reason, Timestamp now) {
-  return connection.execute(kFailed, {id, reason, to_unix_millis(now)}) == 1;
+bool RefundStore::mark_failed(Connection& connection, std::string_view id, std::string_view reason, Timestamp now,
+                              std::optional<std::string_view> token) {
+  return connection.execute(kFailed, {id, reason, to_unix_millis(now), storage::nullable(token)}) == 1;
 }
 
 bool RefundStore::mark_succeeded(Connection& connection, std::string_view id,
-                                 const std::optional<std::string>& provider_refund_id, Timestamp now) {
-  return connection.execute(kSucceeded, {id, storage::nullable(provider_refund_id), to_unix_millis(now)}) == 1;
+                                 const std::optional<std::string>& provider_refund_id, Timestamp now,
+                                 std::optional<std::string_view> token) {
+  return connection.execute(kSucceeded, {id, storage::nullable(provider_refund_id), to_unix_millis(now),
+                                         storage::nullable(token)}) == 1;
+}
+
+bool RefundStore::learn_provider_id(Connection& connection, std::string_view id, std::string_view provider_refund_id,
+                                    Timestamp now) {
+  return connection.execute(kLearnt, {id, provider_refund_id, to_unix_millis(now)}) == 1;
+}
+
+std::optional<Refund> RefundStore::find_by_provider_id(Connection& connection, std::string_view order_id,
+                                                       std::string_view provider_refund_id) {
+  const auto rows =
+      connection.query("SELECT " + std::string(kColumns) + std::string(kByProviderId), {order_id, provider_refund_id});
+  if (rows.empty()) return std::nullopt;
+  return read_refund(rows.front());
 }
 
 }  // namespace emporium::payments

@@ -14,12 +14,16 @@ Control:   GET  /_fake/requests        every API request received (method, path,
                                        answers after `delay` seconds (default 3); "500" answers 500 without doing
                                        anything; "twice" does the work and answers 500, as if the answer was lost
                                        (a retry with the same Idempotency-Key then gets the first answer)
+           POST /_fake/clear-failures  forgets every failure still queued by /_fake/fail
            POST /_fake/refund-status   {"status": "succeeded"|"pending"|"failed"} for refunds made from now on
            POST /_fake/send-webhook    {"type", "intent", "target", "secret", "amount"?, "currency"?, "message"?,
                                         "signature"?: "valid"|"bad"|"none"|"rotated", "age"?: seconds in the past,
                                         "event_id"?, "deliver"?: true}
                                        builds the event from the intent as Stripe would (and moves the intent:
                                        succeeded, failed, refunds confirmed), signs it and POSTs it to target;
+                                       charge.refund.updated / refund.updated take "refund" (re_… or our rfd_…
+                                       in metadata.refund_id; default the newest) and "status" (the refund's new
+                                       status, "failure_reason" with "failed"), and carry the Refund object;
                                        answers {"status", "body", "event", "signature"} ("deliver": false only
                                        signs it, for tests that deliver it themselves)
 Run: python3 fake_stripe.py --secret-key sk_test_x   (prints "listening <port>" first)
@@ -140,6 +144,23 @@ def charge_of(intent):
     }
 
 
+def updated_refund(intent, spec):
+    """Moves one refund of the intent to spec["status"] (as Stripe does when it settles or fails one) and returns
+    it: the data.object of charge.refund.updated and refund.updated."""
+    wanted = spec.get("refund")
+    refunds = sorted((r for r in STATE["refunds"].values() if r["payment_intent"] == intent["id"]),
+                     key=lambda r: r["created"])
+    refund = next((r for r in refunds if wanted in (r["id"], r["metadata"].get("refund_id"))), None) if wanted \
+        else (refunds[-1] if refunds else None)
+    if refund is None:
+        raise KeyError("no such refund: %s" % wanted)
+    if "status" in spec:
+        refund["status"] = spec["status"]
+        if spec["status"] == "failed":
+            refund["failure_reason"] = spec.get("failure_reason", "expired_or_canceled_card")
+    return dict(refund)
+
+
 def event_object(kind, intent, spec):
     """Moves the intent as the event says and returns the event's data.object."""
     if kind == "payment_intent.succeeded":
@@ -152,6 +173,8 @@ def event_object(kind, intent, spec):
         intent["last_payment_error"] = {"type": "card_error", "code": "card_declined",
                                         "message": spec.get("message", "Your card was declined.")}
         obj = dict(intent)
+    elif kind in ("charge.refund.updated", "refund.updated"):
+        obj = updated_refund(intent, spec)
     elif kind == "charge.refunded":
         for refund in STATE["refunds"].values():
             if refund["payment_intent"] == intent["id"] and refund["status"] == "pending":
@@ -268,6 +291,9 @@ class Handler(BaseHTTPRequestHandler):
                     STATE["failures"].append({"mode": spec["mode"], "path": spec.get("path"),
                                               "delay": float(spec.get("delay", 3))})
                 return self.reply(200, {"queued": len(STATE["failures"])})
+            if path == "/_fake/clear-failures":
+                STATE["failures"].clear()
+                return self.reply(200, {"queued": 0})
             if path == "/_fake/refund-status":
                 STATE["refund_status"] = spec["status"]
                 return self.reply(200, {"status": STATE["refund_status"]})

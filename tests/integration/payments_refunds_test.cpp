@@ -1,10 +1,12 @@
 // Refunds: partial and full through Stripe, confirmed by its answer or by charge.refunded; the rules (never
-// more than was paid, admins only, idempotency keys, restocking once); cancelling a paid order refunds it.
+// more than was paid, admins only, idempotency keys, restocking once and only what shipped); cancelling a paid
+// order refunds it (a manual one waits for an admin).
 #include <gtest/gtest.h>
 
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 
+#include "inventory_api.hpp"
 #include "payments_suite.hpp"
 
 namespace emporium::testing {
@@ -155,22 +157,73 @@ TEST_F(Refunds, ConcurrentRefundsNeverExceedWhatWasPaid) {
   EXPECT_LE(refunded, order.at("total").as_int64());
 }
 
-TEST_F(Refunds, RestockingGivesTheStockBackOnce) {
+// Stock comes back once: a paid order that has not shipped keeps its stock through a refund (restock refused)
+// and gives it back when it is cancelled.
+TEST_F(Refunds, AnUnshippedOrderIsNotRestockedByARefundButByItsCancel) {
   auto client = this->client();
   const auto variant = stocked_product(client, vendor(), 10, 2500);
   auto body = order_body({item(variant, 3)});
   body["paymentMethod"] = "stripe";
-  const auto id = str(placed_order(client, customer(), body).at("id"));
+  const auto order = placed_order(client, customer(), body);
+  const auto id = str(order.at("id"));
   ASSERT_EQ(pay(id).at("status"), json::value(200));
   EXPECT_EQ(stock_level(client, vendor(), variant), 7);
+  const auto refused = post_refund(client, admin(), id, {{"amount", 2500}, {"reason", "returned"}, {"restock", true}});
+  EXPECT_TRUE(is_problem(refused, 422, "restock_not_possible")) << refused.describe();
+  EXPECT_EQ(error_fields(refused), (std::set<std::string>{"restock"}));
+  EXPECT_EQ(stock_level(client, vendor(), variant), 7);
+  EXPECT_EQ(refunds_of(client, admin(), id).size(), 0u) << "nothing was refunded";
+  EXPECT_EQ(stripe().refunds_for(intent_of(id)).size(), 0u);
+
+  ASSERT_EQ(post_refund(client, admin(), id, {{"amount", 1000}, {"reason", "late"}}).status, 201);
+  EXPECT_EQ(status_of(client, admin(), id), "partially_refunded");
+  EXPECT_EQ(stock_level(client, vendor(), variant), 7);
+  const auto cancelled = cancel_order(client, admin(), id);
+  ASSERT_EQ(cancelled.status, 200) << cancelled.describe();
+  EXPECT_EQ(stock_level(client, vendor(), variant), 10) << "given back once, by the cancel";
+  EXPECT_TRUE(reaches(client, admin(), id, "cancelled", "refunded")) << order_json(client, admin(), id);
+  std::int64_t refunded = 0;
+  for (const auto& refund : stripe().refunds_for(intent_of(id))) refunded += refund.at("amount").as_int64();
+  EXPECT_EQ(refunded, order.at("total").as_int64()) << "the rest was refunded after the cancel";
+  EXPECT_EQ(stock_level(client, vendor(), variant), 10);
+  expect_ledger_balances(client, vendor(), variant.product_id);
+}
+
+// The goods came back: an order whose every line shipped is restocked once, by one refund.
+TEST_F(Refunds, AShippedOrderIsRestockedOnceAndOnlyWhenEveryLineShipped) {
+  auto client = this->client();
+  const auto hat = stocked_product(client, vendor(), 10, 2500);
+  const auto scarf = stocked_product(client, other_vendor(), 10, 1500);
+  auto body = order_body({item(hat, 3), item(scarf, 2)});
+  body["paymentMethod"] = "stripe";
+  const auto id = str(placed_order(client, customer(), body).at("id"));
+  ASSERT_EQ(pay(id).at("status"), json::value(200));
+  const auto shipped = set_status(client, vendor(), id,
+                                  json::object{{"status", "shipped"}, {"carrier", "DHL"}, {"trackingNumber", "T-9"}});
+  ASSERT_EQ(shipped.status, 200) << shipped.describe();
+  EXPECT_TRUE(is_problem(post_refund(client, admin(), id, {{"amount", 100}, {"reason", "partly"}, {"restock", true}}),
+                         422, "restock_not_possible"))
+      << "the scarves have not shipped";
+  moved_to(client, admin(), id, "shipped");
+  moved_to(client, admin(), id, "delivered");
   const auto restocked =
       post_refund(client, admin(), id, {{"amount", 2500}, {"reason", "returned"}, {"restock", true}});
   ASSERT_EQ(restocked.status, 201) << restocked.describe();
-  EXPECT_EQ(stock_level(client, vendor(), variant), 10);
+  EXPECT_EQ(str(restocked.json_object().at("status")), "succeeded");
+  EXPECT_EQ(stock_level(client, vendor(), hat), 10);
+  EXPECT_EQ(stock_level(client, other_vendor(), scarf), 10);
   EXPECT_TRUE(is_problem(post_refund(client, admin(), id, {{"amount", 100}, {"reason", "again"}, {"restock", true}}),
                          422, "restock_not_possible"));
   ASSERT_EQ(post_refund(client, admin(), id, {{"amount", 100}, {"reason", "goodwill"}}).status, 201);
-  EXPECT_EQ(stock_level(client, vendor(), variant), 10);
+  EXPECT_EQ(stock_level(client, vendor(), hat), 10);
+  EXPECT_EQ(stock_level(client, other_vendor(), scarf), 10);
+  const auto events = order_events(client, admin(), id);
+  std::size_t restocks = 0;
+  for (const auto& event : events)
+    restocks += str(event.at("type")) == "refunded" && event.at("data").at("restocked") == json::value(true) ? 1 : 0;
+  EXPECT_EQ(restocks, 1u);
+  expect_ledger_balances(client, vendor(), hat.product_id);
+  expect_ledger_balances(client, other_vendor(), scarf.product_id);
 }
 
 TEST_F(Refunds, CancellingAPaidStripeOrderRefundsItThroughStripe) {
@@ -190,6 +243,35 @@ TEST_F(Refunds, CancellingAPaidStripeOrderRefundsItThroughStripe) {
     ASSERT_EQ(ours.size(), 1u);
     EXPECT_EQ(str(ours.front().at("status")), "succeeded");
   }
+}
+
+// No money moved through a provider: the job leaves a cancelled manual order refund_due until an admin records
+// the refund the store made (which succeeds at once).
+TEST_F(Refunds, ACancelledManualOrderWaitsForAnAdminToRecordItsRefund) {
+  auto client = this->client();
+  const auto variant = stocked_product(client, vendor(), 5, 4000);
+  const auto manual = placed_order(client, customer(), order_body({item(variant, 1)}));
+  const auto id = str(manual.at("id"));
+  moved_to(client, admin(), id, "paid");
+  ASSERT_EQ(cancel_order(client, admin(), id).status, 200);
+  // A Stripe order cancelled after it: once the job has refunded that one, it has seen the manual one too.
+  const auto card = str(paid_order(client).at("id"));
+  ASSERT_EQ(cancel_order(client, admin(), card).status, 200);
+  ASSERT_TRUE(reaches(client, admin(), card, "cancelled", "refunded")) << order_json(client, admin(), card);
+  auto now = order_json(client, admin(), id);
+  EXPECT_EQ(str(now.at("status")), "cancelled");
+  EXPECT_EQ(str(now.at("payment").at("status")), "refund_due") << "not refunded by the job";
+  EXPECT_EQ(refunds_of(client, admin(), id).size(), 0u);
+
+  const auto recorded = post_refund(client, admin(), id, {{"reason", "Paid back by bank transfer"}});
+  ASSERT_EQ(recorded.status, 201) << recorded.describe();
+  EXPECT_EQ(str(recorded.json_object().at("status")), "succeeded");
+  EXPECT_EQ(recorded.json_object().at("amount"), manual.at("total"));
+  now = order_json(client, admin(), id);
+  EXPECT_EQ(str(now.at("status")), "cancelled");
+  EXPECT_EQ(str(now.at("payment").at("status")), "refunded");
+  EXPECT_TRUE(
+      is_problem(post_refund(client, admin(), id, {{"amount", 1}, {"reason", "more"}}), 409, "order_not_refundable"));
 }
 
 TEST_F(Refunds, ManualPaymentsAreRefundedAtOnce) {

@@ -211,5 +211,26 @@ TEST_F(StripeWebhooks, MoneyForACancelledOrderIsRefundedInFull) {
   EXPECT_EQ(refunds.front().at("amount"), order.at("total"));
 }
 
+// Paid, cancelled, refunded: a further succeeded event (another event id, as Stripe may send) for the same
+// intent is about money already recorded and refunded, and changes nothing.
+TEST_F(StripeWebhooks, AnotherSucceededEventAfterTheCancelRefundChangesNothing) {
+  auto client = this->client();
+  const auto id = str(stripe_order(client, customer()).at("id"));
+  ASSERT_EQ(pay(id).at("status"), json::value(200));
+  ASSERT_EQ(cancel_order(client, admin(), id).status, 200);
+  ASSERT_TRUE(reaches(client, admin(), id, "cancelled", "refunded")) << order_json(client, admin(), id);
+  const auto before = order_json(client, admin(), id);
+  const auto again = pay(id);
+  ASSERT_EQ(again.at("status"), json::value(200)) << str(again.at("body"));
+  const auto answer = json::parse(str(again.at("body"))).as_object();
+  EXPECT_EQ(answer.at("duplicate"), json::value(false)) << "a new event id";
+  EXPECT_EQ(str(answer.at("outcome")), "ignored");
+  const auto after = order_json(client, admin(), id);
+  EXPECT_EQ(str(after.at("payment").at("status")), "refunded");
+  EXPECT_EQ(after.at("version"), before.at("version"));
+  EXPECT_EQ(refunds_of(client, admin(), id).size(), 1u);
+  EXPECT_EQ(stripe().refunds_for(intent_of(id)).size(), 1u);
+}
+
 }  // namespace
 }  // namespace emporium::testing

@@ -52,6 +52,11 @@ void FakeStripe::fail(const std::string& mode, int count, const std::string& pat
             "telling the fake Stripe to fail");
 }
 
+void FakeStripe::clear_failures() {
+  auto client = service_.client();
+  must_json(send_json(client, "POST", "/_fake/clear-failures", json::object{}), "clearing the fake Stripe's failures");
+}
+
 void FakeStripe::set_refund_status(const std::string& status) {
   auto client = service_.client();
   must_json(send_json(client, "POST", "/_fake/refund-status", json::object{{"status", status}}),

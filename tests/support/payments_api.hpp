@@ -33,6 +33,8 @@ class FakeStripe {
   // The next `count` API requests under `path` fail: "timeout" (done, answered after `delay_seconds`), "500"
   // (not done), "twice" (done, answered 500).
   void fail(const std::string& mode, int count, const std::string& path = "/v1/", double delay_seconds = 3);
+  // Forgets the failures fail() queued that were not used up.
+  void clear_failures();
   void set_refund_status(const std::string& status);
   // An intent made directly at the fake (as another system sharing the Stripe account would): its id.
   std::string create_intent(std::int64_t amount, const std::string& currency, const std::string& order_id);

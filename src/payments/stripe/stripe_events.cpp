@@ -45,6 +45,12 @@ std::optional<std::string> order_id_of(const json::object& object) {
   return metadata ? text_at(*metadata, "order_id") : std::nullopt;
 }
 
+// Our refund's id (rfd_…), which every refund we ask for carries as metadata.refund_id.
+std::optional<std::string> refund_id_of(const json::object& refund) {
+  const auto* metadata = object_at(refund, "metadata");
+  return metadata ? text_at(*metadata, "refund_id") : std::nullopt;
+}
+
 // The money fields every handled type needs; false when one is missing.
 bool read_money(const json::object& object, std::string_view amount_key, ProviderEvent& event) {
   const auto amount = integer_at(object, amount_key);
@@ -78,15 +84,41 @@ Result<ProviderEvent> refund_event(const json::object& charge, ProviderEvent eve
   event.order_id = order_id_of(charge);
   if (!event.capture_id || !read_money(charge, "amount_refunded", event))
     return unreadable("a refunded charge needs id, amount_refunded and currency.");
-  // Stripe lists a charge's refunds newest first (when the list is included at all).
+  // Stripe lists a charge's refunds newest first (when the list is included at all: API versions since
+  // 2022-11-15 leave it out, and then the event names no refund).
   if (const auto* refunds = object_at(charge, "refunds")) {
     const auto* data = refunds->if_contains("data");
-    if (data && data->is_array() && !data->as_array().empty() && data->as_array().front().is_object())
-      event.refund_id = text_at(data->as_array().front().as_object(), "id");
+    if (data && data->is_array() && !data->as_array().empty() && data->as_array().front().is_object()) {
+      const auto& newest = data->as_array().front().as_object();
+      event.refund_id = text_at(newest, "id");
+      event.our_refund_id = refund_id_of(newest);
+    }
   }
   return event;
 }
+
+// charge.refund.updated / refund.updated: data.object is the Refund itself.
+Result<ProviderEvent> refund_update_event(const json::object& refund, ProviderEvent event) {
+  event.kind = Kind::RefundUpdated;
+  event.refund_id = text_at(refund, "id");
+  event.our_refund_id = refund_id_of(refund);
+  event.order_id = order_id_of(refund);
+  event.reference = text_at(refund, "payment_intent");
+  event.capture_id = text_at(refund, "charge");
+  const auto status = text_at(refund, "status");
+  if (!event.refund_id || !status || !read_money(refund, "amount", event))
+    return unreadable("a refund needs id, status, amount and currency.");
+  event.refund_status = our_refund_status(*status);
+  event.failure_reason = text_at(refund, "failure_reason").value_or("");
+  return event;
+}
 }  // namespace
+
+std::string our_refund_status(std::string_view stripe_status) {
+  if (stripe_status == "succeeded") return "succeeded";
+  if (stripe_status == "failed" || stripe_status == "canceled") return "failed";
+  return "pending";
+}
 
 Result<ProviderEvent> parse_event(std::string_view body) {
   boost::system::error_code error;
@@ -105,6 +137,8 @@ Result<ProviderEvent> parse_event(std::string_view body) {
   if (*type == "payment_intent.succeeded") return intent_event(*object, std::move(event), Kind::PaymentSucceeded);
   if (*type == "payment_intent.payment_failed") return intent_event(*object, std::move(event), Kind::PaymentFailed);
   if (*type == "charge.refunded") return refund_event(*object, std::move(event));
+  if (*type == "charge.refund.updated" || *type == "refund.updated")
+    return refund_update_event(*object, std::move(event));
   event.kind = Kind::Ignored;
   return event;
 }

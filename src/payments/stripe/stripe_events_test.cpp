@@ -47,6 +47,45 @@ TEST(StripeEvents, ChargeRefundedGivesTheTotalAndTheNewestRefund) {
   EXPECT_EQ(event->order_id, std::nullopt) << "charges do not carry the intent's metadata";
 }
 
+TEST(StripeEvents, ChargeRefundedNamesOurRefundWhenTheNewestCarriesIt) {
+  const auto event = parse_event(R"({"id": "evt_3b", "type": "charge.refunded", "data": {"object":
+    {"id": "ch_3", "amount_refunded": 1000, "currency": "usd", "payment_intent": "pi_3",
+     "refunds": {"data": [{"id": "re_1", "amount": 1000, "metadata": {"refund_id": "rfd_1"}}]}}}})");
+  ASSERT_TRUE(event) << event.error().detail;
+  EXPECT_EQ(event->refund_id, "re_1");
+  EXPECT_EQ(event->our_refund_id, "rfd_1");
+}
+
+TEST(StripeEvents, RefundUpdatedCarriesTheRefundsOwnStatus) {
+  for (const auto* type : {"charge.refund.updated", "refund.updated"}) {
+    const auto event = parse_event(std::string(R"({"id": "evt_6", "type": ")") + type +
+                                   R"(", "data": {"object": {"id": "re_6", "object": "refund", "amount": 800,
+      "currency": "usd", "status": "failed", "failure_reason": "expired_or_canceled_card", "charge": "ch_6",
+      "payment_intent": "pi_6", "metadata": {"order_id": "ord_6", "refund_id": "rfd_6"}}}})");
+    ASSERT_TRUE(event) << event.error().detail;
+    EXPECT_EQ(event->kind, Kind::RefundUpdated) << type;
+    EXPECT_EQ(event->refund_id, "re_6");
+    EXPECT_EQ(event->our_refund_id, "rfd_6");
+    EXPECT_EQ(event->order_id, "ord_6");
+    EXPECT_EQ(event->reference, "pi_6");
+    EXPECT_EQ(event->capture_id, "ch_6");
+    EXPECT_EQ(event->amount, 800) << "the refund's own amount";
+    EXPECT_EQ(event->currency, "USD");
+    EXPECT_EQ(event->refund_status, "failed");
+    EXPECT_EQ(event->failure_reason, "expired_or_canceled_card");
+  }
+  EXPECT_FALSE(parse_event(R"({"id": "evt_7", "type": "refund.updated", "data": {"object": {"id": "re_7"}}})"))
+      << "a refund without status, amount and currency cannot be read";
+}
+
+TEST(StripeEvents, RefundStatusesInOurWords) {
+  EXPECT_EQ(our_refund_status("succeeded"), "succeeded");
+  EXPECT_EQ(our_refund_status("failed"), "failed");
+  EXPECT_EQ(our_refund_status("canceled"), "failed");
+  EXPECT_EQ(our_refund_status("pending"), "pending");
+  EXPECT_EQ(our_refund_status("requires_action"), "pending");
+}
+
 TEST(StripeEvents, OtherTypesAreIgnoredNotRefused) {
   const auto event = parse_event(R"({"id": "evt_4", "type": "customer.created", "data": {"object": {"id": "cus_1"}}})");
   ASSERT_TRUE(event);

@@ -29,13 +29,6 @@ Problem odd_answer(std::string what) {
       .with_code("payment_provider_unavailable");
 }
 
-// Stripe's refund statuses in ours: pending and requires_action wait for charge.refunded.
-std::string refund_status(std::string_view stripe_status) {
-  if (stripe_status == "succeeded") return "succeeded";
-  if (stripe_status == "failed" || stripe_status == "canceled") return "failed";
-  return "pending";
-}
-
 class StripeProvider final : public orders::PaymentProvider {
  public:
   StripeProvider(const StripeSettings& settings, outbound::HttpClient& http)
@@ -76,7 +69,7 @@ class StripeProvider final : public orders::PaymentProvider {
     auto id = text_at(*refund, "id");
     const auto status = text_at(*refund, "status");
     if (!id || !status) return odd_answer("the refund's id or status");
-    return orders::RefundResult{.provider_refund_id = std::move(*id), .status = refund_status(*status)};
+    return orders::RefundResult{.provider_refund_id = std::move(*id), .status = our_refund_status(*status)};
   }
 
   Result<orders::ProviderEvent> verify_webhook(const orders::WebhookRequest& request) override {
