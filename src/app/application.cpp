@@ -42,6 +42,10 @@
 namespace emporium::app {
 namespace {
 
+// Events per dispatch transaction: small, because planning renders mail while holding SQLite's one writer lock,
+// and orders wait behind it.
+constexpr std::size_t kDispatchBatch = 16;
+
 void ensure_data_dir(const std::string& path) {
   std::error_code error;
   std::filesystem::create_directories(path, error);
@@ -224,7 +228,7 @@ void Application::build_events_out() {
   dispatcher_->add(webhooks_->consumer());
   dispatch_job_ =
       std::make_unique<PeriodicJob>("event dispatch", config_.events_interval, [this](const auto& stopping) {
-        while (!stopping() && dispatcher_->dispatch_batch() > 0) {
+        while (!stopping() && dispatcher_->dispatch_batch(kDispatchBatch) > 0) {
         }
       });
 }

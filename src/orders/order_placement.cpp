@@ -209,7 +209,8 @@ Result<Order> OrderPlacement::create_in(Connection& connection, const PlaceOrder
       return redeemed.error();
   }
   OrderStore::insert(connection, order);
-  PaymentRecords::insert(connection, order);
+  const auto* provider = context_.payments.find(order.payment_provider);
+  PaymentRecords::insert(connection, order, provider != nullptr && !provider->calls_out());
   context_.timeline.created(connection, order);
   if (basket->from_cart) cart::empty_cart(connection, command.customer_id);
   return order;

@@ -116,6 +116,9 @@ class PaymentProvider {
  public:
   virtual ~PaymentProvider() = default;
   virtual std::string_view name() const = 0;
+  // False for providers whose start() creates nothing remotely (manual): their payment awaits the money as
+  // soon as the order is placed, with no call and no second write after the commit.
+  virtual bool calls_out() const { return true; }
   // Creates the provider's payment for the order: called after the order committed, never inside a
   // transaction. Must be safe to call again for the same order (the provider's idempotency key is derived
   // from the order id), so a retry never creates a second payment.
@@ -134,6 +137,7 @@ class PaymentProvider {
 class ManualPayments final : public PaymentProvider {
  public:
   std::string_view name() const override { return "manual"; }
+  bool calls_out() const override { return false; }
   Result<StartedPayment> start(const Order&) override { return StartedPayment{}; }
   Result<RefundResult> refund(const Order&, const PaymentRecord&, const RefundRequest& request) override {
     return RefundResult{.provider_refund_id = request.refund_id, .status = "succeeded"};

@@ -13,7 +13,7 @@ constexpr std::string_view kColumns =
     "amount_received, failure_reason, created_at, updated_at";
 constexpr std::string_view kInsert =
     "INSERT INTO payments (order_id, provider, status, amount, currency, created_at, updated_at) "
-    "VALUES ($1, $2, 'not_started', $3, $4, $5, $5)";
+    "VALUES ($1, $2, $6, $3, $4, $5, $5)";
 constexpr std::string_view kOrderOf = "SELECT order_id FROM payments WHERE provider = $1 AND reference = $2";
 constexpr std::string_view kMarkStarted =
     "UPDATE payments SET status = 'awaiting_payment', reference = $2, client_secret = $3, approval_url = $4, "
@@ -48,9 +48,10 @@ Param text_or_null(const std::optional<std::string>& text) {
 }
 }  // namespace
 
-void PaymentRecords::insert(Connection& connection, const Order& order) {
+void PaymentRecords::insert(Connection& connection, const Order& order, bool started) {
+  const auto status = started ? record_status::kAwaitingPayment : record_status::kNotStarted;
   connection.execute(kInsert, {std::string_view(order.id), std::string_view(order.payment_provider), order.total,
-                               std::string_view(order.currency), to_unix_millis(order.created_at)});
+                               std::string_view(order.currency), to_unix_millis(order.created_at), status});
 }
 
 std::optional<StoredPayment> PaymentRecords::find(Connection& connection, std::string_view order_id) {

@@ -44,7 +44,8 @@ struct ReceivedPayment {
 class PaymentRecords {
  public:
   // The record of a new order (not_started), in its placement transaction.
-  static void insert(storage::Connection& connection, const Order& order);
+  // `started`: the provider has nothing to create remotely (manual), so the payment awaits the money at once.
+  static void insert(storage::Connection& connection, const Order& order, bool started);
   static std::optional<StoredPayment> find(storage::Connection& connection, std::string_view order_id);
   static std::vector<StoredPayment> find_many(storage::Connection& connection, std::span<const std::string> order_ids);
   // The order whose payment the provider calls `reference`.

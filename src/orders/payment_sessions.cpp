@@ -25,10 +25,12 @@ PaymentSession PaymentSessions::ensure_started(const Order& order) {
               {{"order", order.id}, {"provider", order.payment_provider}, {"reason", started.error().detail}});
     return session_from(order, payment, true);
   }
-  payment = storage::with_connection(context_.database, [&](Connection& connection) {
-    PaymentRecords::mark_started(connection, order.id, *started, context_.clock.now());
-    return PaymentRecords::find(connection, order.id);
-  });
+  payment = storage::transact(context_.database, storage::TxMode::Write,
+                              [&](Connection& connection) -> Result<std::optional<StoredPayment>> {
+                                PaymentRecords::mark_started(connection, order.id, *started, context_.clock.now());
+                                return PaymentRecords::find(connection, order.id);
+                              })
+                .value();
   return session_from(order, payment, true);
 }
 

@@ -44,7 +44,7 @@ void insert_paid_order(Connection& c, const std::string& id, const std::string& 
                             .created_at = kT0,
                             .updated_at = kT0};
   orders::OrderStore::insert(c, order);
-  orders::PaymentRecords::insert(c, order);
+  orders::PaymentRecords::insert(c, order, false);
   orders::PaymentRecords::mark_succeeded(c, id, {.amount = 1000}, kT0);
 }
 

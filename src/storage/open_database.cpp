@@ -18,7 +18,9 @@ std::unique_ptr<Database> open_database(const DatabaseSettings& settings) {
   if (settings.url.starts_with("sqlite://")) {
     const auto path = sqlite_path(settings.url);
     if (path.empty()) throw std::runtime_error("EMPORIUM_DATABASE_URL has no file path: " + settings.url);
-    return open_sqlite({.path = path, .busy_timeout = std::chrono::milliseconds(5000), .pool = pool});
+    auto sqlite_pool = pool;
+    sqlite_pool.serialize_writes = true;
+    return open_sqlite({.path = path, .busy_timeout = std::chrono::milliseconds(5000), .pool = sqlite_pool});
   }
   if (settings.url.starts_with("postgres://") || settings.url.starts_with("postgresql://")) {
     return open_postgres({.url = settings.url,

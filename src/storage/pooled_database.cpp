@@ -82,6 +82,11 @@ void PooledDatabase::pause_before_retry(int attempt) {
 }
 
 void PooledDatabase::transaction(TxMode mode, const std::function<bool(Connection&)>& body) {
+  // The gate is taken before a connection, so queued writers do not hold every connection of the pool.
+  std::unique_lock gate(write_gate_, std::defer_lock);
+  if (mode == TxMode::Write && options_.serialize_writes && !gate.try_lock_for(options_.wait_timeout))
+    throw UnavailableError("waited " + std::to_string(options_.wait_timeout.count()) + " ms for the database writer",
+                           "The database is busy. Try again.");
   for (int attempt = 1;; ++attempt) {
     Lease lease(*this, acquire());
     auto& connection = *lease;

@@ -27,6 +27,9 @@ struct PoolOptions {
   std::size_t max_size = 16;
   std::chrono::milliseconds wait_timeout{2000};  // waiting for a free connection; then 503
   int max_attempts = 3;                          // for transactions that hit a RetryableConflict
+  // SQLite allows one writer at a time: writers of this process queue on a mutex (handed over in microseconds)
+  // instead of in SQLite's busy handler, which sleeps in steps of up to 100 ms and gives long tails.
+  bool serialize_writes = false;
 };
 
 // Pooling, transactions and retries shared by both backends; a backend supplies connections.
@@ -63,6 +66,7 @@ class PooledDatabase : public Database {
   PoolOptions options_;
   Factory factory_;
   mutable std::mutex mutex_;
+  std::timed_mutex write_gate_;  // serialize_writes: held from before BEGIN IMMEDIATE to after COMMIT
   std::condition_variable available_;
   std::vector<std::unique_ptr<BackendConnection>> idle_;
   std::size_t open_ = 0;  // idle + in use (+ being opened)
