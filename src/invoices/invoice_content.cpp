@@ -1,6 +1,6 @@
 #include "invoices/invoice_content.hpp"
 
-#include "invoices/invoice_money.hpp"
+#include "support/currency.hpp"
 
 namespace emporium::invoices {
 namespace {

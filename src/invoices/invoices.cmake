@@ -2,7 +2,7 @@
 # The renderer works on order values only (orders/order.hpp, header-only) and links no domain: it is tested,
 # and could be reused, without the orders module.
 add_library(emporium_invoice_pdf STATIC
-  invoices/invoice_content.cpp invoices/invoice_money.cpp invoices/invoice_pagination.cpp invoices/pdf_canvas.cpp
+  invoices/invoice_content.cpp invoices/invoice_pagination.cpp invoices/pdf_canvas.cpp
   invoices/invoice_table.cpp invoices/invoice_blocks.cpp invoices/invoice_renderer.cpp)
 target_link_libraries(emporium_invoice_pdf PUBLIC emporium_support PRIVATE PkgConfig::PANGOCAIRO)
 emporium_warnings(emporium_invoice_pdf)

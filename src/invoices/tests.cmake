@@ -7,6 +7,6 @@ if(EMPORIUM_TESTS)
   emporium_warnings(emporium_invoice_pdf_testing)
 endif()
 emporium_unit_tests(emporium_invoices_tests
-  SOURCES invoices/invoice_money_test.cpp invoices/invoice_content_test.cpp invoices/invoice_pagination_test.cpp
+  SOURCES invoices/invoice_content_test.cpp invoices/invoice_pagination_test.cpp
           invoices/invoice_renderer_test.cpp
   LIBS emporium_invoice_pdf emporium_invoice_pdf_testing)

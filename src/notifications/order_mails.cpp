@@ -71,20 +71,6 @@ std::string money_or_empty(std::int64_t amount, std::string_view currency) {
 
 }  // namespace
 
-std::string format_money(std::int64_t minor_units, std::string_view currency) {
-  const int digits = currency_minor_digits(currency).value_or(2);
-  std::int64_t scale = 1;
-  for (int i = 0; i < digits; ++i) scale *= 10;
-  const bool negative = minor_units < 0;
-  const auto amount = negative ? -minor_units : minor_units;
-  auto text = std::to_string(amount / scale);
-  if (digits > 0) {
-    auto fraction = std::to_string(amount % scale);
-    text += "." + std::string(static_cast<std::size_t>(digits) - fraction.size(), '0') + fraction;
-  }
-  return (negative ? "-" : "") + text + " " + std::string(currency);
-}
-
 std::string format_mail_date(Timestamp at) {
   static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};

@@ -14,8 +14,6 @@
 
 namespace emporium::notifications {
 
-// "12.34 USD" (the currency's minor digits; 2 when it is unknown).
-std::string format_money(std::int64_t minor_units, std::string_view currency);
 // "27 Nov 2026, 10:00 UTC".
 std::string format_mail_date(Timestamp at);
 

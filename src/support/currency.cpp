@@ -50,4 +50,21 @@ std::optional<int> currency_minor_digits(std::string_view code) {
   return std::nullopt;
 }
 
+std::string decimal_amount(std::int64_t minor_units, int digits) {
+  // The magnitude as unsigned, so that even INT64_MIN has one.
+  const auto magnitude =
+      minor_units < 0 ? 0 - static_cast<std::uint64_t>(minor_units) : static_cast<std::uint64_t>(minor_units);
+  auto text = std::to_string(magnitude);
+  if (digits > 0) {
+    const auto width = static_cast<std::size_t>(digits);
+    if (text.size() <= width) text.insert(0, width + 1 - text.size(), '0');
+    text.insert(text.size() - width, 1, '.');
+  }
+  return minor_units < 0 ? "-" + text : text;
+}
+
+std::string format_money(std::int64_t minor_units, std::string_view currency) {
+  return decimal_amount(minor_units, currency_minor_digits(currency).value_or(2)) + " " + std::string(currency);
+}
+
 }  // namespace emporium

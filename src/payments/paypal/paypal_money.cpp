@@ -26,12 +26,7 @@ bool accumulate(std::string_view text, std::int64_t& number) {
 std::optional<std::string> format_amount(std::int64_t minor_units, std::string_view currency) {
   const auto digits = currency_minor_digits(currency);
   if (!digits || minor_units < 0) return std::nullopt;
-  auto text = std::to_string(minor_units);
-  if (*digits == 0) return text;
-  const auto width = static_cast<std::size_t>(*digits);
-  if (text.size() <= width) text.insert(0, width + 1 - text.size(), '0');
-  text.insert(text.size() - width, 1, '.');
-  return text;
+  return decimal_amount(minor_units, *digits);
 }
 
 std::optional<std::int64_t> parse_amount(std::string_view value, std::string_view currency) {
