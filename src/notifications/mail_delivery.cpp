@@ -9,12 +9,6 @@
 #include "support/random.hpp"
 
 namespace emporium::notifications {
-namespace {
-
-double unit_random() { return static_cast<double>(random_u64() >> 11) * 0x1.0p-53; }
-
-}  // namespace
-
 std::optional<std::chrono::milliseconds> retry_delay(std::span<const std::chrono::milliseconds> schedule,
                                                      std::int64_t failed_attempts, double unit_random) {
   if (failed_attempts < 1 || static_cast<std::size_t>(failed_attempts) > schedule.size()) return std::nullopt;

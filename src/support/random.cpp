@@ -36,4 +36,6 @@ std::string random_token(std::size_t bytes) {
   return text;
 }
 
+double unit_random() { return static_cast<double>(random_u64() >> 11) * 0x1.0p-53; }
+
 }  // namespace emporium

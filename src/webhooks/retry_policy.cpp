@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include "support/random.hpp"
-
 namespace emporium::webhooks {
 
 Verdict judge(const outbound::HttpResult& result) {
@@ -35,7 +33,5 @@ std::optional<std::chrono::milliseconds> retry_after(const outbound::HttpRespons
   const auto capped = std::min<std::int64_t>(seconds, std::chrono::seconds(kMaxRetryAfter).count());
   return std::chrono::milliseconds(capped * 1000);
 }
-
-double unit_random() { return static_cast<double>(random_u64() >> 11) * 0x1.0p-53; }
 
 }  // namespace emporium::webhooks

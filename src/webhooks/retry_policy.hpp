@@ -30,7 +30,4 @@ std::optional<std::chrono::milliseconds> retry_delay(const std::vector<std::chro
 // A Retry-After of a 429 or 503 answer in seconds (HTTP dates are ignored), at most kMaxRetryAfter.
 std::optional<std::chrono::milliseconds> retry_after(const outbound::HttpResponse& response);
 
-// A uniformly random number in [0, 1), from the cryptographic source (jitter needs no more, and no seeding).
-double unit_random();
-
 }  // namespace emporium::webhooks

@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "support/random.hpp"
+
 namespace emporium::webhooks {
 namespace {
 using std::chrono::milliseconds;
