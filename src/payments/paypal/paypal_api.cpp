@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <thread>
 
+#include "outbound/retries.hpp"
 #include "payments/paypal/paypal_errors.hpp"
 #include "support/log.hpp"
 
@@ -13,7 +13,6 @@ namespace emporium::payments::paypal {
 namespace {
 
 using namespace std::chrono_literals;
-using SteadyClock = std::chrono::steady_clock;
 
 constexpr int kMaxAttempts = 3;
 constexpr std::array<std::chrono::milliseconds, kMaxAttempts - 1> kBackoff{100ms, 400ms};
@@ -32,11 +31,6 @@ boost::json::value parse_or_null(std::string_view body) {
 bool worth_retrying(const outbound::HttpResult& result, bool safe) {
   if (!result) return safe || !result.error().maybe_delivered;
   return safe && result->status >= 500;
-}
-
-std::string describe(const outbound::HttpResult& result) {
-  if (!result) return std::string(outbound::to_string(result.error().kind)) + ": " + result.error().message;
-  return "HTTP " + std::to_string(result->status);
 }
 
 }  // namespace
@@ -58,24 +52,24 @@ PayPalApi::PayPalApi(PayPalSettings settings, outbound::HttpClient& http, const 
     : settings_(std::move(settings)), http_(http), clock_(clock) {}
 
 Result<outbound::HttpResponse> PayPalApi::exchange(outbound::HttpRequest request, bool safe) {
-  // Retries stay within twice the configured timeout, so a caller waits a bounded time.
-  const auto deadline = SteadyClock::now() + 2 * settings_.timeout;
   request.connect_timeout = std::min(settings_.timeout, kMaxConnectTimeout);
-  for (int attempt = 1;; ++attempt) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
-    // Never 0, which is curl's "no limit".
-    request.total_timeout = std::clamp(left, kMinAttemptTime, std::max(settings_.timeout, kMinAttemptTime));
-    auto result = http_.send(request);
-    if (!worth_retrying(result, safe)) {
-      if (result) return std::move(*result);
-      break;
-    }
-    log::warn("paypal request failed", {{"url", request.url}, {"attempt", attempt}, {"outcome", describe(result)}});
-    const auto pause = attempt < kMaxAttempts ? kBackoff[static_cast<std::size_t>(attempt - 1)] : 0ms;
-    if (attempt == kMaxAttempts || deadline - SteadyClock::now() < pause + kMinAttemptTime) break;
-    std::this_thread::sleep_for(pause);
-  }
-  return errors::unavailable();
+  request.total_timeout = settings_.timeout;
+  const auto retryable = [safe](const outbound::HttpResult& result) { return worth_retrying(result, safe); };
+  const auto log_failure = [&request](int attempt, const outbound::HttpResult& result) {
+    log::warn("paypal request failed",
+              {{"url", request.url}, {"attempt", attempt}, {"outcome", outbound::describe(result)}});
+  };
+  // Retries stay within twice the configured timeout, so a caller waits a bounded time.
+  auto result =
+      outbound::send_with_retries(http_, request,
+                                  {.max_attempts = kMaxAttempts,
+                                   .pause = [](int failed) { return kBackoff[static_cast<std::size_t>(failed - 1)]; },
+                                   .retryable = retryable,
+                                   .budget = 2 * settings_.timeout,
+                                   .min_attempt = kMinAttemptTime},
+                                  log_failure);
+  if (!result || retryable(result)) return errors::unavailable();
+  return std::move(*result);
 }
 
 Result<std::string> PayPalApi::fetch_token() {

@@ -2,8 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
-#include <thread>
-
+#include "outbound/retries.hpp"
 #include "support/log.hpp"
 
 namespace emporium::payments::stripe {
@@ -24,6 +23,14 @@ Problem refused(std::string detail) {
 bool should_retry(const outbound::HttpResponse& response) {
   if (const auto header = response.header("stripe-should-retry")) return *header == "true";
   return response.status == 409 || response.status == 429 || response.status >= 500;
+}
+
+bool succeeded(const outbound::HttpResponse& response) { return response.status >= 200 && response.status < 300; }
+
+// What went wrong, with Stripe's own words for an answer.
+std::string failure_of(const outbound::HttpResult& result) {
+  if (!result) return outbound::describe(result);
+  return outbound::describe(result) + ": " + error_message(result->body);
 }
 
 std::string trimmed_base(std::string base) {
@@ -61,28 +68,29 @@ outbound::HttpRequest StripeApi::request_for(std::string_view path, const FormFi
 
 Result<boost::json::object> StripeApi::post(std::string_view path, const FormFields& fields,
                                             const std::string& idempotency_key) {
-  const auto request = request_for(path, fields, idempotency_key);
-  std::string last_failure;
-  for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
-    if (attempt > 1) std::this_thread::sleep_for(backoff_ * (attempt - 1) * (attempt - 1));
-    const auto answer = http_.send(request);
-    if (!answer) {
-      // Every request carries an idempotency key: retrying one that may have arrived is safe.
-      last_failure = std::string(outbound::to_string(answer.error().kind)) + ": " + answer.error().message;
-      log::warn("stripe request failed", {{"path", path}, {"attempt", attempt}, {"error", last_failure}});
-      continue;
-    }
-    if (answer->status >= 200 && answer->status < 300) {
-      boost::system::error_code error;
-      auto value = boost::json::parse(answer->body, error);
-      if (error || !value.is_object()) return unavailable("Stripe answered something that is not a JSON object.");
-      return std::move(value.as_object());
-    }
-    last_failure = "HTTP " + std::to_string(answer->status) + ": " + error_message(answer->body);
-    log::warn("stripe request refused", {{"path", path}, {"attempt", attempt}, {"error", last_failure}});
-    if (!should_retry(*answer)) return refused(error_message(answer->body));
+  // Every request carries an idempotency key: retrying one that may have arrived is safe.
+  const auto answer = outbound::send_with_retries(
+      http_, request_for(path, fields, idempotency_key),
+      {.max_attempts = kMaxAttempts,
+       .pause = [this](int failed) { return backoff_ * failed * failed; },
+       .retryable =
+           [](const outbound::HttpResult& result) {
+             return !result || (!succeeded(*result) && should_retry(*result));
+           }},
+      [path](int attempt, const outbound::HttpResult& result) {
+        log::warn("stripe request failed", {{"path", path}, {"attempt", attempt}, {"error", failure_of(result)}});
+      });
+  if (!answer) return unavailable("Stripe could not be reached (" + failure_of(answer) + "). Try again later.");
+  if (succeeded(*answer)) {
+    boost::system::error_code error;
+    auto value = boost::json::parse(answer->body, error);
+    if (error || !value.is_object()) return unavailable("Stripe answered something that is not a JSON object.");
+    return std::move(value.as_object());
   }
-  return unavailable("Stripe could not be reached (" + last_failure + "). Try again later.");
+  if (should_retry(*answer))
+    return unavailable("Stripe could not be reached (" + failure_of(answer) + "). Try again later.");
+  log::warn("stripe request refused", {{"path", path}, {"error", failure_of(answer)}});
+  return refused(error_message(answer->body));
 }
 
 }  // namespace emporium::payments::stripe
