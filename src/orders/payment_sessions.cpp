@@ -12,9 +12,12 @@ bool is_customer_of(const http::Principal& viewer, const Order& order) {
 }  // namespace
 
 PaymentSession PaymentSessions::ensure_started(const Order& order) {
+  auto* provider = context_.payments.find(order.payment_provider);
+  // A provider that creates nothing remotely (manual) keeps no reference or secret a session could show: the
+  // order says it all, and placing it needs no further read.
+  if (provider != nullptr && !provider->calls_out()) return session_from(order, std::nullopt, true);
   auto payment = storage::with_connection(
       context_.database, [&](Connection& connection) { return PaymentRecords::find(connection, order.id); });
-  auto* provider = context_.payments.find(order.payment_provider);
   const bool startable = order.status == OrderStatus::PendingPayment && payment &&
                          payment->status == record_status::kNotStarted && provider != nullptr;
   if (!startable) return session_from(order, payment, true);
