@@ -4,3 +4,6 @@
 
 ALTER TABLE events ADD COLUMN dispatched_at BIGINT;
 CREATE INDEX events_undispatched ON events (dispatched_at, id);
+
+-- Events recorded before delivery existed are history: mailing customers about old orders now would be wrong.
+UPDATE events SET dispatched_at = created_at;

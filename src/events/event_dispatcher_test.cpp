@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -11,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "storage/migrator.hpp"
 #include "storage/testing/test_database.hpp"
 
 namespace emporium::events {
@@ -137,6 +139,27 @@ TEST_P(Dispatcher, SeveralDispatchersAtOnceStillPlanEachEventOnce) {
   EXPECT_EQ(dispatched.load(), static_cast<std::size_t>(kEvents));
   EXPECT_EQ(count("SELECT COUNT(*) FROM test_jobs"), kEvents);
   EXPECT_EQ(count("SELECT COUNT(DISTINCT event_id) FROM test_jobs"), kEvents);
+}
+
+// An upgrade from a version without delivery: events recorded before it are history, never mailed or sent now.
+TEST_P(Dispatcher, EventsRecordedBeforeDeliveryExistedAreNotDispatched) {
+  storage::TestDatabase fresh(GetParam(), {.migrate = false});
+  const auto all = storage::migrations_for(GetParam());
+  const auto before_delivery = std::find_if(all.begin(), all.end(), [](const EmbeddedFile& file) {
+    return file.path.find("0010_event_dispatch") != std::string_view::npos;
+  });
+  ASSERT_NE(before_delivery, all.end());
+  storage::Migrator(fresh.database(), {all.begin(), before_delivery}, clock_).migrate();
+  fresh.database().transaction(storage::TxMode::Write, [&](Connection& c) {
+    log_.record(c, {.type = "order.created", .subject_id = "ord_old", .owner_id = std::nullopt, .data = "{}"});
+    c.execute("CREATE TABLE test_jobs (event_id TEXT NOT NULL, consumer TEXT NOT NULL)");
+    return true;
+  });
+  storage::Migrator(fresh.database(), all, clock_).migrate();
+  RecordingConsumer consumer("order.created");
+  EventDispatcher dispatcher(fresh.database(), clock_);
+  dispatcher.add(consumer);
+  EXPECT_EQ(dispatcher.dispatch_batch(), 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Dispatcher, storage::all_backends(), storage::backend_name);
