@@ -73,7 +73,10 @@ void OrderTimeline::status_changed(storage::Connection& connection, const Order&
            {"vendorIds", vendor_ids(order)}});
   if (record.to == OrderStatus::Paid) {
     publish(connection, "order.paid", order,
-            {{"total", order.total}, {"currency", order.currency}, {"customerId", order.customer_id}});
+            {{"total", order.total},
+             {"currency", order.currency},
+             {"customerId", order.customer_id},
+             {"vendorIds", vendor_ids(order)}});
   }
   if (record.to == OrderStatus::Cancelled) {
     auto data = record.data;

@@ -8,48 +8,24 @@
 
 namespace emporium::webhooks {
 namespace {
-// The vendors of an order without vendorIds in its event (order.paid, order.refunded): read from its lines.
-constexpr std::string_view kOrderVendors = "SELECT DISTINCT vendor_id FROM order_lines WHERE order_id = $1";
-
-// Who the event is about; the order's vendors are only looked up when a vendor's endpoint needs them.
-class Audience {
- public:
-  Audience(storage::Connection& connection, const events::StoredEvent& event)
-      : connection_(connection), event_(event) {}
-
-  const EventAudience& get(http::Role role) {
-    if (role == http::Role::Vendor && !complete_) complete();
-    return audience_;
-  }
-
- private:
-  void complete() {
-    complete_ = true;
-    audience_.owner_id = event_.owner_id;
-    if (!is_order_event(event_.type)) return;
-    if (auto ids = vendor_ids_in(event_)) {
-      audience_.vendor_ids = std::move(*ids);
-      return;
-    }
-    for (const auto row : connection_.query(kOrderVendors, {std::string_view(event_.subject_id)}))
-      audience_.vendor_ids.push_back(row.text(0));
-  }
-
-  storage::Connection& connection_;
-  const events::StoredEvent& event_;
-  EventAudience audience_;
-  bool complete_ = false;
-};
+// Who the event is about: its owner, and for order events the vendors with lines in the order (every order
+// event names them in vendorIds).
+EventAudience audience_of(const events::StoredEvent& event) {
+  EventAudience audience{.owner_id = event.owner_id};
+  if (is_order_event(event.type)) audience.vendor_ids = vendor_ids_in(event).value_or(std::vector<std::string>{});
+  return audience;
+}
 }  // namespace
 
 bool DeliveryPlanner::plan(storage::Connection& connection, const events::StoredEvent& event) {
   if (!is_event_type(event.type)) return false;
-  Audience audience(connection, event);
+  std::optional<EventAudience> audience;  // read from the event only when a subscriber needs it
   std::optional<std::string> payload;
   bool planned_any = false;
   for (const auto& subscriber : EndpointStore::subscribers(connection)) {
     if (!subscribes(subscriber.events, event.type)) continue;
-    if (!may_receive(subscriber.owner_role, subscriber.owner_id, audience.get(subscriber.owner_role))) continue;
+    if (!audience) audience = audience_of(event);
+    if (!may_receive(subscriber.owner_role, subscriber.owner_id, *audience)) continue;
     if (!payload) payload = delivery_payload(event);
     planned_any |= DeliveryStore::plan(connection, {.id = ids_.next("msg"),
                                                     .endpoint_id = subscriber.endpoint_id,
